@@ -1,0 +1,89 @@
+import os
+import subprocess
+import sys
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
+
+from kronika.env import env_int, env_str
+
+
+def port_number(value: str) -> int:
+    port = int(value)
+    if not 0 < port < 65536:
+        raise ValueError(value)
+    return port
+
+
+class Command(BaseCommand):
+    help = "Serve the paper in KRONIKA_DATA_DIR with a production server and the task worker."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--host", default=env_str("KRONIKA_HOST", "127.0.0.1"))
+        parser.add_argument("--port", type=port_number, default=env_int("PORT", 8000, minimum=1))
+        parser.add_argument(
+            "--workers",
+            type=int,
+            default=env_int("KRONIKA_WEB_WORKERS", os.cpu_count() or 1, minimum=1),
+            help="Web server processes (default: one per CPU).",
+        )
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Do not start a task worker; run `kronika worker` separately.",
+        )
+
+    def handle(self, *args, host, port, workers, no_worker, **options):
+        if settings.DEBUG:
+            raise CommandError(
+                "KRONIKA_DEBUG is on; `kronika serve` refuses to serve in debug mode."
+            )
+        self.prepare()
+        worker = None
+        if not no_worker:
+            worker = subprocess.Popen(
+                [sys.executable, "-m", "kronika", "worker", "--no-startup-delay"]
+            )
+        self.stdout.write(f"Serving {settings.WAGTAIL_SITE_NAME} on http://{host}:{port}/")
+        try:
+            self.run_server(host, port, workers)
+        finally:
+            if worker is not None:
+                worker.terminate()
+                try:
+                    worker.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    worker.kill()
+
+    def migrate_if_needed(self):
+        executor = MigrationExecutor(connection)
+        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+            self.stdout.write("Migrating the database…")
+            call_command("migrate", interactive=False, verbosity=0)
+
+    def prepare(self):
+        self.migrate_if_needed()
+        call_command("collectstatic", interactive=False, verbosity=0)
+        settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
+        # The server processes open their own connections.
+        connection.close()
+
+    def run_server(self, host, port, workers):
+        from granian.constants import Interfaces
+        from granian.server import Server
+
+        Server(
+            "kronika.wsgi:application",
+            address=host,
+            port=port,
+            interface=Interfaces.WSGI,
+            workers=workers,
+            respawn_failed_workers=True,
+            static_path_route=[settings.STATIC_URL.rstrip("/"), settings.MEDIA_URL.rstrip("/")],
+            static_path_mount=[settings.STATIC_ROOT, settings.MEDIA_ROOT],
+            static_path_expires=365 * 24 * 3600,
+            log_access=False,
+        ).serve()

@@ -1,0 +1,13 @@
+from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
+
+from kronika.news.tasks import publish_scheduled
+
+
+class Command(DBWorkerCommand):
+    help = "Run the background worker: scheduled publishing, related articles and other tasks."
+
+    def handle(self, *args, **options):
+        # Scheduled go-lives are queued as deferred tasks when they are set; this
+        # catches anything that fell due while no worker was running.
+        publish_scheduled.enqueue()
+        super().handle(*args, **options)

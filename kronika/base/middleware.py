@@ -1,0 +1,61 @@
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
+from kronika.base.views import render_error
+
+
+class RequestLimitsMiddleware:
+    """Refuse requests that are malformed before any view spends time on them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if len(request.META.get("QUERY_STRING", "")) > settings.KRONIKA_MAX_QUERY_STRING:
+            return render_error(
+                request,
+                414,
+                "Address too long",
+                "The address you followed is longer than this site accepts.",
+            )
+        return self.get_response(request)
+
+
+class CacheHeadersMiddleware:
+    """The one place that decides how long browsers and shared caches keep a response.
+
+    Reader pages sent to anonymous visitors may be kept by a CDN or nginx for
+    KRONIKA_CACHE_SHARED_MAX_AGE seconds and served stale while revalidating or
+    when the site is down; everything personal or for editors is never stored.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if response.has_header("Cache-Control"):
+            return response
+        if self.is_public(request, response):
+            patch_cache_control(
+                response,
+                public=True,
+                max_age=settings.KRONIKA_CACHE_BROWSER_MAX_AGE,
+                s_maxage=settings.KRONIKA_CACHE_SHARED_MAX_AGE,
+                stale_while_revalidate=settings.KRONIKA_CACHE_STALE_WHILE_REVALIDATE,
+                stale_if_error=settings.KRONIKA_CACHE_STALE_IF_ERROR,
+            )
+        else:
+            patch_cache_control(response, private=True, no_store=True)
+        return response
+
+    @staticmethod
+    def is_public(request, response) -> bool:
+        user = getattr(request, "user", None)
+        return (
+            request.method in ("GET", "HEAD")
+            and response.status_code in (200, 301, 404)
+            and not (user is not None and user.is_authenticated)
+            and not request.path.startswith("/admin/")
+            and not response.cookies
+        )

@@ -1,0 +1,145 @@
+"""What every part of the paper shares: the paper's settings, images, and the base page."""
+
+from django.db import models
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.images.models import AbstractImage, AbstractRendition, Image
+from wagtail.models import Page
+
+from kronika.base.blocks import BodyBlock
+
+
+class KronikaImage(AbstractImage):
+    """A photo with its credit, which belongs to the picture wherever it is used."""
+
+    credit = models.CharField(max_length=255, blank=True)
+
+    admin_form_fields = (*Image.admin_form_fields, "credit")
+
+    class Meta(AbstractImage.Meta):
+        permissions = [("choose_image", "Can choose image")]
+
+    @property
+    def alt_text(self) -> str:
+        return self.description or self.title
+
+
+class KronikaRendition(AbstractRendition):
+    image = models.ForeignKey(KronikaImage, on_delete=models.CASCADE, related_name="renditions")
+
+    class Meta:
+        unique_together = (("image", "filter_spec", "focal_point_key"),)
+
+
+class CommentPolicy(models.TextChoices):
+    INHERIT = "inherit", "As the site default"
+    OPEN = "open", "Open"
+    CLOSED = "closed", "Closed"
+
+
+@register_setting(icon="site")
+class PaperSettings(BaseSiteSetting):
+    name = models.CharField(max_length=120, default="Kronika")
+    tagline = models.CharField(max_length=255, blank=True)
+    logo = models.ForeignKey(
+        KronikaImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    language = models.CharField(
+        max_length=16, default="en", help_text="The language of the paper, as a BCP 47 tag."
+    )
+    telegram_url = models.URLField(
+        "Telegram channel link", blank=True, help_text="For example https://t.me/yourpaper"
+    )
+    telegram_promo_title = models.CharField(max_length=120, default="Join our Telegram channel")
+    telegram_promo_text = models.TextField(
+        blank=True,
+        default=(
+            "The latest information, pictures and videos, also where this site is blocked. "
+            "Telegram works on a phone, a PC or a laptop."
+        ),
+    )
+    comments_open_by_default = models.BooleanField(default=True)
+    comments_auto_close_days = models.PositiveIntegerField(
+        default=14,
+        help_text="Close comments this many days after publication. 0 keeps them open.",
+    )
+
+    panels = [
+        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo")], "Paper"),
+        FieldPanel("language"),
+        MultiFieldPanel(
+            [
+                FieldPanel("telegram_url"),
+                FieldPanel("telegram_promo_title"),
+                FieldPanel("telegram_promo_text"),
+            ],
+            "Telegram channel",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("comments_open_by_default"), FieldPanel("comments_auto_close_days")],
+            "Comments",
+        ),
+    ]
+
+    class Meta:
+        verbose_name = "paper settings"
+
+
+class SeoFieldsMixin(models.Model):
+    """Social sharing: a picture and text for link previews, when they should differ."""
+
+    social_image = models.ForeignKey(
+        KronikaImage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Shown when the page is shared. Defaults to the page's main picture.",
+    )
+
+    promote_panels = [FieldPanel("social_image")]
+
+    class Meta:
+        abstract = True
+
+
+class ListingFieldsMixin(models.Model):
+    """How a page looks in lists, where the full headline or intro may be too long."""
+
+    listing_title = models.CharField(
+        max_length=255, blank=True, help_text="A shorter title for lists. Defaults to the title."
+    )
+
+    promote_panels = [FieldPanel("listing_title")]
+
+    class Meta:
+        abstract = True
+
+    @property
+    def display_title(self) -> str:
+        return self.listing_title or self.title
+
+
+class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
+    promote_panels = [
+        *Page.promote_panels,
+        MultiFieldPanel(
+            [*ListingFieldsMixin.promote_panels, *SeoFieldsMixin.promote_panels],
+            "Lists and sharing",
+        ),
+    ]
+
+    class Meta:
+        abstract = True
+
+
+class StandardPage(BasePage):
+    """About us, contact, imprint: pages that are not news."""
+
+    body = StreamField(BodyBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("body")]
+    parent_page_types = ["news.HomePage", "base.StandardPage"]
+    subpage_types = ["base.StandardPage"]
+    template = "base/standard_page.html"

@@ -1,0 +1,19 @@
+"""The `kronika` command: Django's manage.py with Kronika's settings."""
+
+import os
+import sys
+
+
+def main() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kronika.settings")
+    # The demo is served on plain http://127.0.0.1, where HTTPS-only cookies and
+    # redirects would lock the visitor out of the admin.
+    if len(sys.argv) > 1 and sys.argv[1] == "demo":
+        os.environ.setdefault("KRONIKA_HTTPS", "false")
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(sys.argv)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,203 @@
+"""Load the demo newspaper: sections, authors, 44 articles with pictures, and staff accounts.
+
+Everything is keyed by slug or username, so loading twice adds nothing.
+"""
+
+import io
+import json
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.html import escape
+from wagtail.models import Revision, Site
+
+from kronika.base.models import CommentPolicy, KronikaImage, PaperSettings
+from kronika.demo.images import illustration, portrait
+from kronika.news import related
+from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+
+CONTENT = Path(__file__).parent / "content" / "articles.json"
+CREDENTIALS_FILE = "demo-credentials.json"
+ACCOUNTS = [("admin", None), ("editor", "Editors"), ("reporter", "Reporters")]
+
+
+def load_demo(now=None) -> dict:
+    """Create whatever part of the demo paper is missing; returns counts of what was added."""
+    data = json.loads(CONTENT.read_text(encoding="utf-8"))
+    now = now or timezone.now()
+    added = {"sections": 0, "authors": 0, "articles": 0}
+    with transaction.atomic():
+        home = HomePage.objects.get()
+        _paper_settings(home)
+        sections = {}
+        for position, spec in enumerate(data["sections"]):
+            sections[spec["slug"]], created = _section(home, spec, position)
+            added["sections"] += created
+        authors = {}
+        for spec in data["authors"]:
+            authors[spec["slug"]], created = _author(spec)
+            added["authors"] += created
+        # Oldest first, so that publication order is the order of the archive.
+        for spec in sorted(data["articles"], key=lambda a: (-a["days_ago"], a["hour"], a["slug"])):
+            added["articles"] += _article(spec, sections, authors, now)
+    if added["articles"]:
+        related.rebuild_all()
+    return added
+
+
+def _paper_settings(home):
+    site = Site.objects.get(root_page=home)
+    paper = PaperSettings.for_site(site)
+    if paper.tagline:
+        return
+    paper.name = "Kronika"
+    paper.tagline = "News from the Baltics, for the world"
+    paper.telegram_url = "https://t.me/kronika_demo"
+    paper.telegram_promo_title = "Join our Telegram channel"
+    paper.telegram_promo_text = (
+        "On our Telegram channel you will always find the latest information, pictures and "
+        "videos, also where this site is blocked. It works on a phone, a PC or a laptop."
+    )
+    paper.save()
+    site.site_name = paper.name
+    site.save(update_fields=["site_name"])
+
+
+def _section(home, spec, position):
+    existing = SectionPage.objects.child_of(home).filter(slug=spec["slug"]).first()
+    if existing:
+        return existing, False
+    section = SectionPage(
+        title=spec["title"], slug=spec["slug"], intro=spec["intro"], show_in_menus=True
+    )
+    home.add_child(instance=section)
+    section.save_revision().publish()
+    return section, True
+
+
+def _author(spec):
+    author = Author.objects.filter(slug=spec["slug"]).first()
+    if author:
+        return author, False
+    photo = _image(
+        f"Portrait of {spec['name']}",
+        portrait(spec["slug"], spec["name"]),
+        f"{spec['slug']}.jpg",
+        description=f"Portrait of {spec['name']}",
+        credit="Kronika demo",
+    )
+    return Author.objects.create(
+        name=spec["name"], slug=spec["slug"], bio=spec["bio"], photo=photo
+    ), True
+
+
+def _image(title, content, filename, description="", credit=""):
+    image = KronikaImage(
+        title=title,
+        description=description,
+        credit=credit,
+        file=ImageFile(io.BytesIO(content), name=filename),
+    )
+    image.save()
+    return image
+
+
+def _body(blocks):
+    stream = []
+    for block in blocks:
+        if block["type"] == "paragraph":
+            stream.append({"type": "paragraph", "value": f"<p>{escape(block['text'])}</p>"})
+        elif block["type"] == "heading":
+            stream.append({"type": "heading", "value": {"text": block["text"], "level": "h2"}})
+        elif block["type"] == "quote":
+            stream.append(
+                {
+                    "type": "quote",
+                    "value": {"quote": block["text"], "attribution": block.get("attribution", "")},
+                }
+            )
+    return json.dumps(stream)
+
+
+def _article(spec, sections, authors, now) -> bool:
+    section = sections[spec["section"]]
+    if ArticlePage.objects.child_of(section).filter(slug=spec["slug"]).exists():
+        return False
+    when = (now - timedelta(days=spec["days_ago"])).replace(
+        hour=spec["hour"], minute=0, second=0, microsecond=0
+    )
+    when = min(when, now - timedelta(minutes=5))
+    hero = None
+    if spec.get("image"):
+        hero = _image(
+            spec["headline"],
+            illustration(spec["slug"], spec["image"]["palette"]),
+            f"{spec['slug']}.jpg",
+            description=spec["image"]["caption"],
+            credit=spec["image"]["credit"],
+        )
+    article = ArticlePage(
+        title=spec["headline"],
+        slug=spec["slug"],
+        standfirst=spec["standfirst"],
+        dateline=spec["dateline"],
+        hero_image=hero,
+        body=_body(spec["body"]),
+        comment_policy=CommentPolicy.CLOSED
+        if spec["comments"] == "closed"
+        else CommentPolicy.INHERIT,
+        first_published_at=when,
+        live=False,
+    )
+    for order, slug in enumerate(spec["authors"]):
+        article.article_authors.add(ArticleAuthor(author=authors[slug], sort_order=order))
+    article.tags.add(*spec["tags"])
+    section.add_child(instance=article)
+    revision = article.save_revision()
+    revision.publish()
+    # Backdate the archive: the demo spans several weeks of publishing.
+    ArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=when, last_published_at=when, latest_revision_created_at=when
+    )
+    Revision.objects.filter(pk=revision.pk).update(created_at=when)
+    return True
+
+
+def ensure_accounts() -> dict[str, str]:
+    """Create the demo's admin, editor and reporter accounts; returns their passwords.
+
+    The passwords are generated once and kept in the data directory, readable only
+    by its owner, so every run of the demo can print them again.
+    """
+    path = settings.DATA_DIR / CREDENTIALS_FILE
+    passwords = json.loads(path.read_text()) if path.exists() else {}
+    User = get_user_model()
+    for username, group in ACCOUNTS:
+        password = passwords.setdefault(username, secrets.token_urlsafe(12))
+        user, created = User.objects.get_or_create(
+            username=username,
+            defaults={
+                "email": f"{username}@example.org",
+                "is_staff": True,
+                "is_superuser": group is None,
+            },
+        )
+        if created or not user.check_password(password):
+            user.set_password(password)
+            user.save()
+        if group:
+            user.groups.add(Group.objects.get(name=group))
+    tmp = path.with_suffix(".tmp")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w") as fh:
+        json.dump(passwords, fh)
+    os.replace(tmp, path)
+    return passwords

@@ -1,0 +1,27 @@
+from kronika.base.management.commands.serve import Command as ServeCommand
+from kronika.demo.loader import ensure_accounts, load_demo
+
+
+class Command(ServeCommand):
+    help = "Load the demo newspaper and its accounts, then serve it with the task worker."
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--no-serve", action="store_true", help="Load the demo content and stop."
+        )
+
+    def handle(self, *args, no_serve=False, **options):
+        self.migrate_if_needed()
+        added = load_demo()
+        summary = ", ".join(f"{count} {kind}" for kind, count in added.items())
+        self.stdout.write(f"Demo content added: {summary}.")
+        passwords = ensure_accounts()
+        host, port = options["host"], options["port"]
+        self.stdout.write(self.style.SUCCESS(f"\nThe demo paper: http://{host}:{port}/"))
+        self.stdout.write(f"The newsroom:   http://{host}:{port}/admin/")
+        for username, password in passwords.items():
+            self.stdout.write(f"  {username:<9} password: {password}")
+        self.stdout.write("")
+        if not no_serve:
+            super().handle(*args, **options)

@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class NewsConfig(AppConfig):
+    name = "kronika.news"
+    label = "news"
+    verbose_name = "News"
+
+    def ready(self):
+        from kronika.news import signal_handlers  # noqa: F401

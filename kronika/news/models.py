@@ -1,0 +1,395 @@
+"""The newspaper: a home page, sections, articles, their authors and tags."""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.db import models
+from django.db.models import Q, prefetch_related_objects
+from django.http import Http404
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.models import Orderable, Page, PageManager
+from wagtail.query import PageQuerySet
+from wagtail.search import index
+
+from kronika.base.blocks import BodyBlock
+from kronika.base.models import BasePage, CommentPolicy, KronikaImage, PaperSettings
+
+# Top-level paths that belong to the site itself, so no section may take them.
+RESERVED_SLUGS = frozenset(
+    {
+        "admin",
+        "authors",
+        "tags",
+        "search",
+        "feeds",
+        "media",
+        "static",
+        "documents",
+        "healthz",
+        "readyz",
+        "sitemap.xml",
+        "robots.txt",
+        "comments",
+        "ratings",
+        "api",
+    }
+)
+
+
+def paginate(request, queryset, per_page: int | None = None):
+    """The page of `queryset` asked for by ?page=, or a 404 for any page that does not exist."""
+    paginator = Paginator(
+        queryset, per_page or settings.KRONIKA_PAGE_SIZE, allow_empty_first_page=True
+    )
+    try:
+        return paginator.page(request.GET.get("page", 1))
+    except (EmptyPage, PageNotAnInteger):
+        raise Http404("No such page of results.") from None
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def published(self):
+        """Live articles inside their publication window: what readers may see now."""
+        now = timezone.now()
+        return self.live().filter(
+            Q(expire_at__isnull=True) | Q(expire_at__gt=now),
+            first_published_at__isnull=False,
+            first_published_at__lte=now,
+        )
+
+    def in_section(self, section):
+        """Articles filed in `section` or any of its subsections."""
+        return self.descendant_of(section)
+
+    def by_author(self, author):
+        return self.filter(article_authors__author=author)
+
+    def tagged(self, tag):
+        return self.filter(tagged_items__tag=tag)
+
+    def newest_first(self):
+        return self.order_by("-first_published_at", "-pk")
+
+    def for_listing(self):
+        """What a list of teasers needs, in a fixed number of queries."""
+        return self.select_related("hero_image").prefetch_related("hero_image__renditions")
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
+
+
+class HomePage(BasePage):
+    lead_article = models.ForeignKey(
+        "news.ArticlePage",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="The top story. Defaults to the newest article with a picture.",
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("lead_article")]
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = ["news.SectionPage", "base.StandardPage"]
+    max_count = 1
+    template = "news/home_page.html"
+
+    LATEST_COUNT = 8
+    SECTION_BLOCK_COUNT = 4
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        published = ArticlePage.objects.published().newest_first().select_related("hero_image")
+        lead = None
+        if self.lead_article_id:
+            lead = published.filter(pk=self.lead_article_id).first()
+        if lead is None:
+            lead = published.filter(hero_image__isnull=False).first() or published.first()
+        exclude = [lead.pk] if lead else []
+        latest = list(published.exclude(pk__in=exclude)[: self.LATEST_COUNT])
+        section_blocks = [
+            (
+                section,
+                list(
+                    published.in_section(section).exclude(pk__in=exclude)[
+                        : self.SECTION_BLOCK_COUNT
+                    ]
+                ),
+            )
+            for section in SectionPage.objects.live().child_of(self).order_by("path")
+        ]
+        # One query fetches the pictures of every teaser on the page.
+        teasers = [*([lead] if lead else []), *latest]
+        teasers += [article for _, articles in section_blocks for article in articles]
+        prefetch_related_objects(teasers, "hero_image__renditions")
+        context.update(lead=lead, latest=latest, section_blocks=section_blocks)
+        return context
+
+
+class SectionPage(BasePage):
+    intro = models.TextField(blank=True, max_length=500)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    parent_page_types = ["news.HomePage", "news.SectionPage"]
+    subpage_types = ["news.ArticlePage", "news.SectionPage"]
+    template = "news/section_page.html"
+
+    search_fields = [*Page.search_fields, index.SearchField("intro")]
+
+    def clean(self):
+        super().clean()
+        if self.slug in RESERVED_SLUGS and isinstance(self.get_parent().specific, HomePage):
+            raise ValidationError({"slug": f"“{self.slug}” is used by the site itself."})
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        articles = ArticlePage.objects.published().in_section(self).newest_first().for_listing()
+        context["articles"] = paginate(request, articles)
+        return context
+
+
+class Author(index.Indexed, models.Model):
+    name = models.CharField(max_length=255)
+    slug = models.SlugField(max_length=255, unique=True, allow_unicode=True)
+    bio = models.TextField("short bio", blank=True, max_length=1000)
+    photo = models.ForeignKey(
+        KronikaImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="author_profile",
+        help_text="The staff account this author writes with, if any.",
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("slug"),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+        FieldPanel("user"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("news:author", args=[self.slug])
+
+
+class ArticleAuthor(Orderable):
+    page = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="article_authors"
+    )
+    # An author with articles cannot be deleted: their bylines would silently vanish.
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="article_links")
+
+    panels = [FieldPanel("author")]
+
+    class Meta(Orderable.Meta):
+        unique_together = [("page", "author")]
+
+
+class ArticleTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class ArticlePage(BasePage):
+    standfirst = models.TextField(
+        max_length=600, help_text="The lede: one or two sentences under the headline."
+    )
+    hero_image = models.ForeignKey(
+        KronikaImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    hero_caption = models.CharField(
+        max_length=500, blank=True, help_text="Defaults to the image's description."
+    )
+    body = StreamField(BodyBlock())
+    dateline = models.CharField(
+        max_length=120, blank=True, help_text="Where the story was reported."
+    )
+    tags = ClusterTaggableManager(through=ArticleTag, blank=True)
+    comment_policy = models.CharField(
+        max_length=10, choices=CommentPolicy.choices, default=CommentPolicy.INHERIT
+    )
+
+    objects = ArticlePageManager()
+
+    content_panels = [
+        FieldPanel("title", heading="Headline"),
+        FieldPanel("standfirst"),
+        MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], "Picture"),
+        FieldPanel("body"),
+        MultiFieldPanel(
+            [InlinePanel("article_authors", label="Author", min_num=1), FieldPanel("dateline")],
+            "Byline",
+        ),
+        FieldPanel("tags"),
+    ]
+    settings_panels = [*BasePage.settings_panels, FieldPanel("comment_policy")]
+
+    parent_page_types = ["news.SectionPage"]
+    subpage_types = []
+    template = "news/article_page.html"
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("standfirst"),
+        index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name")]),
+        index.FilterField("first_published_at"),
+    ]
+
+    class Meta:
+        verbose_name = "article"
+
+    def serve(self, request, *args, **kwargs):
+        # Between an expiry time and the worker unpublishing the article, it must
+        # already be gone for readers.
+        if self.expire_at and self.expire_at <= timezone.now():
+            raise Http404
+        return super().serve(request, *args, **kwargs)
+
+    @cached_property
+    def section(self):
+        return self.get_parent().specific
+
+    @cached_property
+    def authors(self) -> list[Author]:
+        return [link.author for link in self.article_authors.all()]
+
+    @property
+    def updated_at(self):
+        """When the article was last republished, if that was after its first publication."""
+        first, last = self.first_published_at, self.last_published_at
+        if first and last and last - first > timedelta(minutes=1):
+            return last
+        return None
+
+    def _neighbour(self, *, newer: bool):
+        if self.first_published_at is None:
+            return None
+        moment, pk = self.first_published_at, self.pk
+        if newer:
+            after = Q(first_published_at__gt=moment) | Q(first_published_at=moment, pk__gt=pk)
+            order = ("first_published_at", "pk")
+        else:
+            after = Q(first_published_at__lt=moment) | Q(first_published_at=moment, pk__lt=pk)
+            order = ("-first_published_at", "-pk")
+        return (
+            ArticlePage.objects.published()
+            .filter(after)
+            .order_by(*order)
+            .only("title", "url_path")
+            .first()
+        )
+
+    @cached_property
+    def previous_article(self):
+        """The article published just before this one, anywhere in the paper."""
+        return self._neighbour(newer=False)
+
+    @cached_property
+    def next_article(self):
+        return self._neighbour(newer=True)
+
+    def more_in_section(self, count: int = 4):
+        return list(
+            ArticlePage.objects.published()
+            .in_section(self.section)
+            .exclude(pk=self.pk)
+            .newest_first()
+            .for_listing()[:count]
+        )
+
+    def related_articles(self, count: int = 4):
+        """The stored "You may also like" list, skipping anything no longer published."""
+        published_ids = ArticlePage.objects.published().values("pk")
+        return list(
+            ArticlePage.objects.filter(
+                pk__in=published_ids,
+                related_to__article=self,
+            )
+            .order_by("related_to__rank")
+            .for_listing()[:count]
+        )
+
+    def comments_open(self, paper: PaperSettings | None = None, now=None) -> bool:
+        if self.comment_policy == CommentPolicy.CLOSED:
+            return False
+        if self.comment_policy == CommentPolicy.OPEN:
+            return True
+        paper = paper or PaperSettings.load()
+        if not paper.comments_open_by_default:
+            return False
+        days = paper.comments_auto_close_days
+        if days and self.first_published_at:
+            return (now or timezone.now()) < self.first_published_at + timedelta(days=days)
+        return True
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paper = PaperSettings.for_request(request)
+        context["paper"] = paper
+        context["comments_open"] = self.comments_open(paper)
+        context["related"] = self.related_articles()
+        context["more_in_section"] = self.more_in_section()
+        return context
+
+
+class RelatedArticle(models.Model):
+    """A precomputed "You may also like" entry, so page views never compute it."""
+
+    article = models.ForeignKey(
+        ArticlePage, on_delete=models.CASCADE, related_name="related_links"
+    )
+    related = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="related_to")
+    rank = models.PositiveSmallIntegerField()
+    score = models.FloatField()
+
+    class Meta:
+        ordering = ["article", "rank"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "related"], name="unique_related_pair"),
+            models.UniqueConstraint(fields=["article", "rank"], name="unique_related_rank"),
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} → {self.related_id} (#{self.rank})"
+
+
+class ArticleTerm(models.Model):
+    """An inverted index of each published article's weighted keywords and tags.
+
+    Related articles are found by looking up the postings of an article's own
+    terms, never by comparing it with every other article.
+    """
+
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="terms")
+    term = models.CharField(max_length=64)
+    weight = models.FloatField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["term", "article"], name="unique_term_article")
+        ]
+
+    def __str__(self):
+        return f"{self.term} in {self.article_id}"

@@ -1,0 +1,169 @@
+""" "You may also like": related articles from shared tags and distinctive words.
+
+Each published article is indexed as a small set of weighted terms (its tags and
+its most frequent uncommon words). Finding an article's relatives reads only the
+postings of its own terms, capped per term, so the cost depends on the size of
+one article, not on the size of the archive.
+"""
+
+import math
+import re
+from collections import Counter, defaultdict
+
+from django.db import transaction
+from django.utils.html import strip_tags
+
+from kronika.news.models import ArticlePage, ArticleTerm, RelatedArticle
+
+STORED = 8  # more than are shown, so an unpublished relative leaves no gap
+WORDS_PER_ARTICLE = 30
+POSTINGS_PER_TERM = 500
+COMMON_TERM_DOCUMENTS = 5000
+TAG_WEIGHT = 3.0
+SAME_SECTION_BONUS = 0.1
+
+_WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
+STOPWORDS = frozenset(
+    """
+    about above after again against also among another around because been before being
+    below between both could does doing down during each even ever every from further
+    have having here hers herself himself into itself just last less many more most much
+    must never next once only other ought ours over said same says several shall should
+    since some such than that their theirs them then there these they this those though
+    through under until very want were what when where which while whom whose will with
+    within without would year years your yours told week weeks month months today
+    yesterday tomorrow people percent according
+    """.split()
+)
+
+
+def article_text(article: ArticlePage) -> str:
+    parts = [article.title, article.title, article.standfirst]
+    for block in article.body:
+        value = block.value
+        if block.block_type == "paragraph":
+            parts.append(strip_tags(value.source))
+        elif block.block_type == "heading":
+            parts.append(value["text"])
+        elif block.block_type == "quote":
+            parts.append(value["quote"])
+    return " ".join(parts)
+
+
+def extract_terms(article: ArticlePage) -> dict[str, float]:
+    words = Counter(
+        word for word in _WORD.findall(article_text(article).casefold()) if word not in STOPWORDS
+    )
+    terms = {word: 1.0 + math.log(count) for word, count in words.most_common(WORDS_PER_ARTICLE)}
+    for tag in article.tags.all():
+        terms[f"#{tag.slug}"] = TAG_WEIGHT
+    return terms
+
+
+def index_article(article: ArticlePage) -> dict[str, float]:
+    terms = extract_terms(article)
+    with transaction.atomic():
+        ArticleTerm.objects.filter(article=article).delete()
+        ArticleTerm.objects.bulk_create(
+            ArticleTerm(article=article, term=term, weight=weight)
+            for term, weight in terms.items()
+        )
+    return terms
+
+
+def unindex_article(article_id: int) -> None:
+    ArticleTerm.objects.filter(article_id=article_id).delete()
+
+
+def _document_frequency(term: str) -> int:
+    # Counting stops at the cap: past it a term is too common to say anything.
+    return ArticleTerm.objects.filter(term=term)[:COMMON_TERM_DOCUMENTS].count()
+
+
+def find_related(
+    article: ArticlePage, terms: dict[str, float], limit: int = STORED
+) -> list[tuple[int, float]]:
+    documents = max(ArticlePage.objects.published().count(), 1)
+    scores: dict[int, float] = defaultdict(float)
+    for term, weight in terms.items():
+        frequency = _document_frequency(term)
+        if frequency >= COMMON_TERM_DOCUMENTS or frequency <= 1:
+            continue
+        idf = math.log(1 + documents / frequency)
+        postings = (
+            ArticleTerm.objects.filter(term=term)
+            .exclude(article_id=article.pk)
+            .order_by("-article_id")
+            .values_list("article_id", "weight")[:POSTINGS_PER_TERM]
+        )
+        for other_id, other_weight in postings:
+            scores[other_id] += idf * min(weight, other_weight)
+
+    candidates = dict(
+        ArticlePage.objects.published()
+        .filter(pk__in=list(scores))
+        .values_list("pk", "first_published_at")
+    )
+    section_ids = set(
+        ArticlePage.objects.in_section(article.get_parent())
+        .filter(pk__in=list(candidates))
+        .values_list("pk", flat=True)
+    )
+    ranked = sorted(
+        (
+            (pk, scores[pk] + (SAME_SECTION_BONUS if pk in section_ids else 0.0))
+            for pk in candidates
+        ),
+        key=lambda item: (item[1], candidates[item[0]]),
+        reverse=True,
+    )[:limit]
+
+    if len(ranked) < limit:
+        # An article that shares nothing with the archive still gets a full list:
+        # the newest of its own section, then of the paper.
+        chosen = {pk for pk, _ in ranked} | {article.pk}
+        for queryset in (
+            ArticlePage.objects.published().in_section(article.get_parent()),
+            ArticlePage.objects.published(),
+        ):
+            for pk in (
+                queryset.exclude(pk__in=chosen)
+                .newest_first()
+                .values_list("pk", flat=True)[: limit - len(ranked)]
+            ):
+                ranked.append((pk, 0.0))
+                chosen.add(pk)
+    return ranked[:limit]
+
+
+def store_related(article: ArticlePage, ranked: list[tuple[int, float]]) -> None:
+    with transaction.atomic():
+        RelatedArticle.objects.filter(article=article).delete()
+        RelatedArticle.objects.bulk_create(
+            RelatedArticle(article=article, related_id=pk, rank=rank, score=score)
+            for rank, (pk, score) in enumerate(ranked)
+        )
+
+
+def refresh_related(article: ArticlePage) -> list[int]:
+    """Re-index one article and recompute its list; returns the ids it now lists."""
+    terms = index_article(article)
+    ranked = find_related(article, terms)
+    store_related(article, ranked)
+    return [pk for pk, _ in ranked]
+
+
+def recompute_list(article: ArticlePage) -> None:
+    terms = dict(ArticleTerm.objects.filter(article=article).values_list("term", "weight"))
+    if not terms:
+        terms = index_article(article)
+    store_related(article, find_related(article, terms))
+
+
+def rebuild_all() -> int:
+    """Re-index every published article, then recompute every list (after a bulk load)."""
+    articles = list(ArticlePage.objects.published().prefetch_related("tagged_items__tag"))
+    indexed = {article.pk: index_article(article) for article in articles}
+    for article in articles:
+        store_related(article, find_related(article, indexed[article.pk]))
+    return len(articles)

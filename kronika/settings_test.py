@@ -1,0 +1,26 @@
+"""Settings for the test suite: fast hashing, tasks run inline, plain HTTP."""
+
+import os
+import tempfile
+
+os.environ.setdefault("KRONIKA_DATA_DIR", tempfile.mkdtemp(prefix="kronika-test-"))
+os.environ.setdefault(
+    "KRONIKA_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789"
+)
+
+from kronika.settings import *  # noqa: F403
+from kronika.settings import DATA_DIR, REDIS_URL
+
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+}
+MEDIA_ROOT = DATA_DIR / "media"
+SECURE_SSL_REDIRECT = False
+SESSION_COOKIE_SECURE = False
+CSRF_COOKIE_SECURE = False
+SECURE_HSTS_SECONDS = 0
+if not REDIS_URL:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
