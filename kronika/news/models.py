@@ -201,9 +201,6 @@ class ArticleAuthor(Orderable):
 
     panels = [FieldPanel("author")]
 
-    class Meta(Orderable.Meta):
-        unique_together = [("page", "author")]
-
 
 class ArticleTag(TaggedItemBase):
     content_object = ParentalKey(
@@ -273,7 +270,9 @@ class ArticlePage(BasePage):
 
     @cached_property
     def authors(self) -> list[Author]:
-        return [link.author for link in self.article_authors.all()]
+        # No unique constraint backs this up: modelcluster saves a re-added author
+        # before deleting the old row, so duplicates are dropped here instead.
+        return list({link.author_id: link.author for link in self.article_authors.all()}.values())
 
     @property
     def updated_at(self):
@@ -336,7 +335,7 @@ class ArticlePage(BasePage):
             return False
         if self.comment_policy == CommentPolicy.OPEN:
             return True
-        paper = paper or PaperSettings.load()
+        paper = paper or PaperSettings.for_site(self.get_site())
         if not paper.comments_open_by_default:
             return False
         days = paper.comments_auto_close_days

@@ -1,0 +1,136 @@
+from datetime import timedelta
+
+from bs4 import BeautifulSoup
+from django.utils import timezone
+
+from kronika.base.models import CommentPolicy
+from kronika.news.models import ArticlePage
+from kronika.testing import KronikaTestCase, body, make_image, paper_settings, publish_article
+
+
+class ArticlePageTests(KronikaTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        paper = paper_settings()
+        paper.telegram_url = "https://t.me/example_paper"
+        paper.telegram_promo_title = "Join our Telegram channel"
+        paper.telegram_promo_text = "The latest information, pictures and videos."
+        paper.save()
+        for days in range(6, 1, -1):
+            publish_article(
+                cls.news, f"Older news {days}", when=cls.days_ago(days), tags=["rights"]
+            )
+        cls.article = publish_article(
+            cls.news,
+            "Lithuania grants refuge to two men",
+            when=cls.days_ago(1),
+            standfirst="The foreign minister confirmed the visas on Wednesday.",
+            body=body("First paragraph.", "Second paragraph.", quote="We acted quickly."),
+            dateline="Vilnius",
+            authors=[cls.alice, cls.bob],
+            tags=["rights", "visas"],
+            hero_image=make_image("Hero"),
+        )
+        cls.newer = publish_article(cls.sport, "A newer sport story", when=cls.days_ago(0.5))
+
+    def get_soup(self, article=None):
+        response = self.client.get((article or self.article).url)
+        self.assertEqual(response.status_code, 200)
+        return BeautifulSoup(response.content, "html.parser")
+
+    def test_it_shows_every_element_in_reading_order(self):
+        text = self.get_soup().find("main").get_text(" ", strip=True)
+        expected_order = [
+            "News",
+            "Lithuania grants refuge to two men",
+            "The foreign minister confirmed the visas on Wednesday.",
+            "By Alice Adamkienė and Bob Bērziņš",
+            "First paragraph.",
+            "We acted quickly.",
+            "Tags rights visas",
+            "Join our Telegram channel",
+            "Previous article",
+            "Next article",
+            "You may also like",
+            "More in News",
+        ]
+        positions = [text.index(fragment) for fragment in expected_order]
+        self.assertEqual(positions, sorted(positions), text)
+
+    def test_the_headline_is_the_only_h1(self):
+        headings = self.get_soup().find_all("h1")
+        self.assertEqual([h.get_text(strip=True) for h in headings], [self.article.title])
+
+    def test_it_gives_the_publication_time_as_a_machine_readable_time(self):
+        time = self.get_soup().select_one(".article-header time")
+        self.assertEqual(time["datetime"], self.article.first_published_at.isoformat())
+
+    def test_the_hero_image_has_alt_text_and_a_credit(self):
+        hero = self.get_soup().select_one("figure.hero")
+        self.assertEqual(hero.img["alt"], "Alt text for Hero")
+        self.assertIn("Test credit", hero.figcaption.get_text())
+
+    def test_tags_link_to_their_pages(self):
+        links = {a["href"] for a in self.get_soup().select(".article-tags a")}
+        self.assertEqual(links, {"/tags/rights/", "/tags/visas/"})
+
+    def test_the_byline_links_each_author(self):
+        links = [a["href"] for a in self.get_soup().select(".byline a")]
+        self.assertEqual(links, ["/authors/alice/", "/authors/bob/"])
+
+    def test_it_has_a_slot_for_the_rating_and_the_channel_promo_box(self):
+        soup = self.get_soup()
+        self.assertIsNotNone(soup.select_one("#rating"))
+        promo = soup.select_one("aside.channel-promo")
+        self.assertIn("The latest information, pictures and videos.", promo.get_text())
+        self.assertEqual(promo.select_one("a")["href"], "https://t.me/example_paper")
+
+    def test_more_in_section_lists_four_others_of_the_same_section(self):
+        links = [a["href"] for a in self.get_soup().select(".more-in-section h3 a")]
+        self.assertEqual(len(links), 4)
+        self.assertNotIn(self.article.url, links)
+        self.assertTrue(all(link.startswith("/news/") for link in links))
+
+    def test_its_address_is_section_then_slug(self):
+        self.assertEqual(self.article.url, "/news/lithuania-grants-refuge-to-two-men/")
+
+    def test_it_reads_without_any_script(self):
+        self.assertEqual(self.get_soup().find_all("script"), [])
+
+
+class CommentsClosedTests(KronikaTestCase):
+    def closed_notice_shown(self, article):
+        return "Comments are closed." in self.client.get(article.url).content.decode()
+
+    def test_a_closed_article_says_comments_are_closed(self):
+        article = publish_article(self.news, "Closed", comment_policy=CommentPolicy.CLOSED)
+        self.assertTrue(self.closed_notice_shown(article))
+
+    def test_an_open_article_does_not(self):
+        article = publish_article(
+            self.news, "Open", when=self.days_ago(60), comment_policy=CommentPolicy.OPEN
+        )
+        self.assertFalse(self.closed_notice_shown(article))
+
+    def test_an_inheriting_article_closes_after_the_auto_close_period(self):
+        fresh = publish_article(self.news, "Fresh", when=self.days_ago(13))
+        old = publish_article(self.news, "Old", when=self.days_ago(15))
+        self.assertFalse(self.closed_notice_shown(fresh))
+        self.assertTrue(self.closed_notice_shown(old))
+
+    def test_the_auto_close_period_comes_from_the_paper_settings(self):
+        paper = paper_settings()
+        paper.comments_auto_close_days = 2
+        paper.save()
+        article = ArticlePage.objects.get(pk=publish_article(self.news, "Three days").pk)
+        now = timezone.now()
+        self.assertTrue(article.comments_open(paper, now=now + timedelta(days=1)))
+        self.assertFalse(article.comments_open(paper, now=now + timedelta(days=3)))
+
+    def test_the_site_default_can_close_comments_everywhere(self):
+        paper = paper_settings()
+        paper.comments_open_by_default = False
+        paper.save()
+        article = publish_article(self.news, "Inherits closed")
+        self.assertTrue(self.closed_notice_shown(article))

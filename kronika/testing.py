@@ -1,0 +1,126 @@
+"""The base test case: named users and a small paper, built once per test class."""
+
+import io
+import json
+from datetime import timedelta
+
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.core.files.images import ImageFile
+from django.test import TestCase
+from django.utils import timezone
+from django.utils.text import slugify
+from PIL import Image
+from wagtail.models import Site
+
+from kronika.base.models import CommentPolicy, KronikaImage, PaperSettings
+from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+
+PASSWORD = "correct horse battery staple"
+
+
+def make_image(title="Picture", size=(1600, 900), color="#336699") -> KronikaImage:
+    buffer = io.BytesIO()
+    Image.new("RGB", size, color).save(buffer, "JPEG")
+    image = KronikaImage(
+        title=title,
+        description=f"Alt text for {title}",
+        credit="Test credit",
+        file=ImageFile(buffer, name=f"{slugify(title) or 'picture'}.jpg"),
+    )
+    image.save()
+    return image
+
+
+def body(*paragraphs: str, quote: str | None = None) -> str:
+    blocks = [{"type": "paragraph", "value": f"<p>{text}</p>"} for text in paragraphs]
+    if quote:
+        blocks.append({"type": "quote", "value": {"quote": quote, "attribution": "A source"}})
+    return json.dumps(blocks)
+
+
+def build_article(section, title, *, when=None, tags=(), authors=(), slug=None, **fields):
+    """An unsaved-to-tree article with its byline and tags, ready for add_child."""
+    fields.setdefault("standfirst", f"The standfirst of {title}.")
+    fields.setdefault("body", body(f"The body of {title}."))
+    article = ArticlePage(
+        title=title, slug=slug or slugify(title), first_published_at=when, **fields
+    )
+    for order, author in enumerate(authors):
+        article.article_authors.add(ArticleAuthor(author=author, sort_order=order))
+    article.tags.add(*tags)
+    return article
+
+
+def publish_article(section, title, *, when=None, **kwargs) -> ArticlePage:
+    """Publish through a revision, as the admin does, first published at `when`."""
+    when = when or timezone.now() - timedelta(hours=1)
+    article = build_article(section, title, when=when, live=False, **kwargs)
+    section.add_child(instance=article)
+    article.save_revision().publish()
+    ArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=when, last_published_at=when
+    )
+    article.refresh_from_db()
+    return article
+
+
+def draft_article(section, title, **kwargs) -> ArticlePage:
+    article = build_article(section, title, live=False, **kwargs)
+    section.add_child(instance=article)
+    article.save_revision()
+    article.refresh_from_db()
+    return article
+
+
+def paper_settings() -> PaperSettings:
+    return PaperSettings.for_site(Site.objects.get(is_default_site=True))
+
+
+class KronikaTestCase(TestCase):
+    """A paper with two sections, two authors, and the newsroom's people.
+
+    Subclasses add articles in their own setUpTestData, after calling super().
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        User = get_user_model()
+        cls.reporter = User.objects.create_user(
+            "reporter", "reporter@example.org", PASSWORD, is_staff=True
+        )
+        cls.reporter.groups.add(Group.objects.get(name="Reporters"))
+        cls.editor = User.objects.create_user(
+            "editor", "editor@example.org", PASSWORD, is_staff=True
+        )
+        cls.editor.groups.add(Group.objects.get(name="Editors"))
+        cls.reader = User.objects.create_user("reader", "reader@example.org", PASSWORD)
+
+        cls.home = HomePage.objects.get()
+        cls.news = cls.add_section("News")
+        cls.sport = cls.add_section("Sport")
+        cls.alice = Author.objects.create(name="Alice Adamkienė", slug="alice", bio="Reports.")
+        cls.bob = Author.objects.create(name="Bob Bērziņš", slug="bob", bio="Edits.")
+
+    @classmethod
+    def add_section(cls, title, parent=None):
+        section = SectionPage(title=title, slug=slugify(title), show_in_menus=True)
+        (parent or cls.home).add_child(instance=section)
+        section.save_revision().publish()
+        return section
+
+    @staticmethod
+    def days_ago(days: float):
+        return timezone.now() - timedelta(days=days)
+
+
+__all__ = [
+    "PASSWORD",
+    "CommentPolicy",
+    "KronikaTestCase",
+    "body",
+    "draft_article",
+    "make_image",
+    "paper_settings",
+    "publish_article",
+]
