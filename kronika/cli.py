@@ -10,8 +10,14 @@ def main() -> None:
     # redirects would lock the visitor out of the admin.
     if len(sys.argv) > 1 and sys.argv[1] == "demo":
         os.environ.setdefault("KRONIKA_HTTPS", "false")
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line
 
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 - reading a setting loads and validates them all
+    except ImproperlyConfigured as error:
+        sys.exit(f"kronika: configuration error: {error}")
     execute_from_command_line(sys.argv)
 
 

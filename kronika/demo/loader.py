@@ -21,8 +21,8 @@ from wagtail.models import Revision, Site
 
 from kronika.base.models import CommentPolicy, KronikaImage, PaperSettings
 from kronika.demo.images import illustration, portrait
-from kronika.news import related
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
+from kronika.news.signal_handlers import bulk_publishing
 
 CONTENT = Path(__file__).parent / "content" / "articles.json"
 CREDENTIALS_FILE = "demo-credentials.json"
@@ -34,7 +34,7 @@ def load_demo(now=None) -> dict:
     data = json.loads(CONTENT.read_text(encoding="utf-8"))
     now = now or timezone.now()
     added = {"sections": 0, "authors": 0, "articles": 0}
-    with transaction.atomic():
+    with transaction.atomic(), bulk_publishing():
         home = HomePage.objects.get()
         _paper_settings(home)
         sections = {}
@@ -48,8 +48,6 @@ def load_demo(now=None) -> dict:
         # Oldest first, so that publication order is the order of the archive.
         for spec in sorted(data["articles"], key=lambda a: (-a["days_ago"], a["hour"], a["slug"])):
             added["articles"] += _article(spec, sections, authors, now)
-    if added["articles"]:
-        related.rebuild_all()
     return added
 
 

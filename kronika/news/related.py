@@ -145,25 +145,8 @@ def store_related(article: ArticlePage, ranked: list[tuple[int, float]]) -> None
         )
 
 
-def refresh_related(article: ArticlePage) -> list[int]:
-    """Re-index one article and recompute its list; returns the ids it now lists."""
-    terms = index_article(article)
-    ranked = find_related(article, terms)
-    store_related(article, ranked)
-    return [pk for pk, _ in ranked]
-
-
 def recompute_list(article: ArticlePage) -> None:
     terms = dict(ArticleTerm.objects.filter(article=article).values_list("term", "weight"))
     if not terms:
         terms = index_article(article)
     store_related(article, find_related(article, terms))
-
-
-def rebuild_all() -> int:
-    """Re-index every published article, then recompute every list (after a bulk load)."""
-    articles = list(ArticlePage.objects.published().prefetch_related("tagged_items__tag"))
-    indexed = {article.pk: index_article(article) for article in articles}
-    for article in articles:
-        store_related(article, find_related(article, indexed[article.pk]))
-    return len(articles)

@@ -5,6 +5,9 @@ backend the queued task is a row written in that same transaction, so the work
 is queued exactly when the change is committed, and never for a rollback.
 """
 
+from contextlib import contextmanager
+from contextvars import ContextVar
+
 from django.db.models.signals import post_save
 from django.dispatch import receiver
 from wagtail.models import Revision
@@ -12,6 +15,25 @@ from wagtail.signals import page_published, page_unpublished
 
 from kronika.news import tasks
 from kronika.news.models import ArticlePage
+
+_bulk_published: ContextVar[list[int] | None] = ContextVar("bulk_published", default=None)
+
+
+@contextmanager
+def bulk_publishing():
+    """Publish many articles, then update related lists once for all of them.
+
+    Used by loaders and importers: one task per article would recompute the same
+    lists over and over while the rest of the batch is not yet indexed.
+    """
+    published: list[int] = []
+    token = _bulk_published.set(published)
+    try:
+        yield
+    finally:
+        _bulk_published.reset(token)
+    if published:
+        tasks.update_related_articles.enqueue(published)
 
 
 def enqueue_publish_scheduled(when) -> None:
@@ -22,7 +44,11 @@ def enqueue_publish_scheduled(when) -> None:
 
 @receiver(page_published, sender=ArticlePage)
 def on_article_published(sender, instance, **kwargs):
-    tasks.update_related_articles.enqueue(instance.pk)
+    batch = _bulk_published.get()
+    if batch is None:
+        tasks.update_related_articles.enqueue([instance.pk])
+    else:
+        batch.append(instance.pk)
     if instance.expire_at:
         enqueue_publish_scheduled(instance.expire_at)
 

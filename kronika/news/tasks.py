@@ -1,24 +1,29 @@
 """Background work of the newsroom, run by `kronika worker`."""
 
-import logging
-
 from django.core.management import call_command
 from django_tasks import task
 
 from kronika.news import related
 from kronika.news.models import ArticlePage, RelatedArticle
 
-logger = logging.getLogger(__name__)
-
 
 @task()
-def update_related_articles(article_id: int) -> None:
-    """Recompute an article's related list, and let its relatives list it in turn."""
-    article = ArticlePage.objects.published().filter(pk=article_id).first()
-    if article is None:
+def update_related_articles(article_ids: list[int]) -> None:
+    """Index newly published or edited articles, then refresh their lists and their relatives'.
+
+    All the articles are indexed before any list is computed, so a batch
+    published together finds its own members.
+    """
+    articles = list(ArticlePage.objects.published().filter(pk__in=article_ids))
+    for article_id in set(article_ids) - {article.pk for article in articles}:
         forget_article.call(article_id)
-        return
-    for other in ArticlePage.objects.published().filter(pk__in=related.refresh_related(article)):
+    terms = {article.pk: related.index_article(article) for article in articles}
+    relatives = set()
+    for article in articles:
+        ranked = related.find_related(article, terms[article.pk])
+        related.store_related(article, ranked)
+        relatives.update(pk for pk, _ in ranked)
+    for other in ArticlePage.objects.published().filter(pk__in=relatives - set(terms)):
         related.recompute_list(other)
 
 

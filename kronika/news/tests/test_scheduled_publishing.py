@@ -86,4 +86,4 @@ class SchedulingQueuesWorkTests(KronikaTestCase):
         queued = DBTaskResult.objects.filter(
             task_path="kronika.news.tasks.update_related_articles"
         )
-        self.assertEqual([r.args_kwargs["args"] for r in queued], [[article.pk]])
+        self.assertEqual([r.args_kwargs["args"] for r in queued], [[[article.pk]]])

@@ -1,0 +1,83 @@
+from bs4 import BeautifulSoup
+from django.db.models import Count
+from django.test import TestCase
+
+from kronika.base.models import CommentPolicy
+from kronika.demo.loader import load_demo
+from kronika.news.models import ArticlePage, Author, RelatedArticle, SectionPage
+
+
+class DemoContentTests(TestCase):
+    @classmethod
+    def setUpTestData(cls):
+        cls.first_load = load_demo()
+        cls.second_load = load_demo()
+        cls.articles = list(ArticlePage.objects.published().newest_first())
+
+    def test_a_second_load_adds_nothing(self):
+        self.assertEqual(self.second_load, {"sections": 0, "authors": 0, "articles": 0})
+        self.assertEqual(ArticlePage.objects.count(), self.first_load["articles"])
+
+    def test_it_is_a_real_paper_of_several_weeks(self):
+        self.assertGreaterEqual(len(self.articles), 40)
+        self.assertGreaterEqual(SectionPage.objects.live().count(), 5)
+        self.assertGreaterEqual(
+            Author.objects.filter(article_links__isnull=False).distinct().count(), 6
+        )
+        span = self.articles[0].first_published_at - self.articles[-1].first_published_at
+        self.assertGreaterEqual(span.days, 21)
+
+    def test_every_section_has_articles(self):
+        for section in SectionPage.objects.live():
+            with self.subTest(section=section.title):
+                self.assertGreaterEqual(
+                    ArticlePage.objects.published().in_section(section).count(), 4
+                )
+
+    def test_some_articles_are_open_for_comments_and_some_closed(self):
+        states = {article.comments_open() for article in self.articles}
+        self.assertEqual(states, {True, False})
+        self.assertTrue(any(a.comment_policy == CommentPolicy.CLOSED for a in self.articles))
+
+    def test_previous_and_next_links_agree_across_the_whole_demo(self):
+        next_of = {}
+        previous_of = {}
+        for article in self.articles:
+            soup = BeautifulSoup(self.client.get(article.url).content, "html.parser")
+            following, previous = soup.select_one("a[rel=next]"), soup.select_one("a[rel=prev]")
+            next_of[article.url] = following["href"] if following else None
+            previous_of[article.url] = previous["href"] if previous else None
+        for url, following in next_of.items():
+            if following:
+                self.assertEqual(previous_of[following], url)
+        self.assertEqual(sum(v is None for v in next_of.values()), 1)
+        self.assertEqual(sum(v is None for v in previous_of.values()), 1)
+
+    def test_every_article_page_shows_every_element(self):
+        for article in self.articles:
+            with self.subTest(article=article.slug):
+                soup = BeautifulSoup(self.client.get(article.url).content, "html.parser")
+                self.assertEqual(len(soup.find_all("h1")), 1)
+                self.assertIsNotNone(soup.select_one(".kicker a"))
+                self.assertIsNotNone(soup.select_one(".standfirst"))
+                self.assertIsNotNone(soup.select_one(".byline a"))
+                self.assertIsNotNone(soup.select_one(".article-header time[datetime]"))
+                self.assertTrue(soup.select(".article-body p"))
+                self.assertTrue(soup.select(".article-tags a"))
+                self.assertIsNotNone(soup.select_one("aside.channel-promo"))
+                self.assertEqual(len(soup.select(".related h3 a")), 4)
+                more = [a["href"] for a in soup.select(".more-in-section h3 a")]
+                self.assertEqual(len(more), 4)
+                self.assertNotIn(article.url, more)
+                section_path = article.get_parent().url
+                self.assertTrue(all(href.startswith(section_path) for href in more))
+                related = [a["href"] for a in soup.select(".related h3 a")]
+                self.assertNotIn(article.url, related)
+
+    def test_related_lists_are_stored_for_every_article(self):
+        stored = RelatedArticle.objects.values("article").annotate(n=Count("pk"))
+        self.assertEqual(len(stored), len(self.articles))
+
+    def test_some_articles_show_a_picture_and_some_do_not(self):
+        with_picture = sum(1 for article in self.articles if article.hero_image_id)
+        self.assertTrue(0 < with_picture < len(self.articles))
