@@ -1,7 +1,13 @@
 from bs4 import BeautifulSoup
 
 from kronika.news.models import ArticlePage
-from kronika.testing import KronikaTestCase, draft_article, make_image, publish_article
+from kronika.testing import (
+    KronikaTestCase,
+    draft_article,
+    make_image,
+    paper_settings,
+    publish_article,
+)
 
 
 def listed_titles(response):
@@ -124,3 +130,12 @@ class HomePageTests(KronikaTestCase):
         self.assertEqual(
             [h.get_text(strip=True) for h in self.get_soup().find_all("h1")], ["Kronika"]
         )
+
+
+class MastheadTests(KronikaTestCase):
+    def test_the_paper_logo_replaces_the_name_when_set(self):
+        paper = paper_settings()
+        paper.logo = make_image("Logo", size=(400, 100))
+        paper.save()
+        soup = BeautifulSoup(self.client.get("/").content, "html.parser")
+        self.assertEqual(soup.select_one(".masthead img")["alt"], "Kronika")

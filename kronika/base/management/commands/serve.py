@@ -82,6 +82,8 @@ class Command(BaseCommand):
             interface=Interfaces.WSGI,
             workers=workers,
             respawn_failed_workers=True,
+            # Ctrl-C reaches the workers too; one that does not stop must not hold up the rest.
+            workers_kill_timeout=10,
             static_path_route=[settings.STATIC_URL.rstrip("/"), settings.MEDIA_URL.rstrip("/")],
             static_path_mount=[settings.STATIC_ROOT, settings.MEDIA_ROOT],
             static_path_expires=365 * 24 * 3600,
