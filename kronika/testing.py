@@ -2,7 +2,16 @@
 
 import io
 import json
+import os
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
 from datetime import timedelta
+from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -13,7 +22,7 @@ from django.utils.text import slugify
 from PIL import Image
 from wagtail.models import Site
 
-from kronika.base.models import CommentPolicy, KronikaImage, PaperSettings
+from kronika.base.models import KronikaImage, PaperSettings
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 
 PASSWORD = "correct horse battery staple"
@@ -114,13 +123,77 @@ class KronikaTestCase(TestCase):
         return timezone.now() - timedelta(days=days)
 
 
-__all__ = [
-    "PASSWORD",
-    "CommentPolicy",
-    "KronikaTestCase",
-    "body",
-    "draft_article",
-    "make_image",
-    "paper_settings",
-    "publish_article",
-]
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def fetch(url: str, timeout: float = 10) -> tuple[int, str]:
+    """GET a URL on loopback: its status (0 when nothing answers) and its text."""
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""
+
+
+class DemoServer:
+    """`kronika demo` running in its own data directory and process group, as a user runs it."""
+
+    def __init__(self, data_dir: Path, startup_timeout: float = 180):
+        self.data_dir = Path(data_dir)
+        self.port = free_port()
+        self.base_url = f"http://127.0.0.1:{self.port}"
+        self.env = {
+            key: value
+            for key, value in os.environ.items()
+            if not key.startswith(("KRONIKA_", "DJANGO_", "DATABASE_URL", "REDIS_URL"))
+        }
+        self.env.update(KRONIKA_DATA_DIR=str(self.data_dir), KRONIKA_WEB_WORKERS="2")
+        self.log_path = self.data_dir / "demo.log"
+        self.startup_timeout = startup_timeout
+        self.process = None
+        self.startup_seconds = None
+
+    def start(self) -> "DemoServer":
+        started = time.monotonic()
+        with open(self.log_path, "w") as log:
+            self.process = subprocess.Popen(  # noqa: S603 - our own command
+                [sys.executable, "-m", "kronika", "demo", "--port", str(self.port)],
+                env=self.env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        while time.monotonic() - started < self.startup_timeout:
+            if fetch(self.base_url + "/")[0] == 200 or self.process.poll() is not None:
+                break
+            time.sleep(0.5)
+        self.startup_seconds = time.monotonic() - started
+        return self
+
+    def output(self) -> str:
+        return self.log_path.read_text(errors="replace")
+
+    def credentials(self) -> dict[str, str]:
+        return json.loads((self.data_dir / "demo-credentials.json").read_text())
+
+    def kronika(self, *args: str, timeout: float = 120) -> str:
+        """Run another `kronika` command against the same data directory."""
+        result = subprocess.run(  # noqa: S603 - our own command
+            [sys.executable, "-m", "kronika", *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            check=True,
+        )
+        return result.stdout
+
+    def stop(self):
+        if self.process is not None and self.process.poll() is None:
+            os.killpg(self.process.pid, signal.SIGKILL)
+            self.process.wait()

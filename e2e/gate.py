@@ -1,0 +1,136 @@
+"""The browser quality gate: what a browser, axe-core, the Nu Html Checker and
+Lighthouse say of a page. The tests use these functions on the demo paper, and
+on a deliberately broken page to prove the gate fails when it should.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+E2E_DIR = Path(__file__).resolve().parent
+NODE_MODULES = E2E_DIR / "node_modules"
+CHROMIUM = Path(os.environ.get("KRONIKA_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+AXE_JS = NODE_MODULES / "axe-core" / "axe.min.js"
+VNU_JAR = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
+LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
+# WCAG 2.2 at levels A and AA, with the 2.0 and 2.1 criteria it includes.
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
+LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
+LIGHTHOUSE_MINIMUM = 95
+DESKTOP, MOBILE = (1280, 800), (390, 844)
+
+
+def missing_tools() -> list[str]:
+    """What the gate needs and this machine lacks, in words a developer can act on."""
+    missing = []
+    if not CHROMIUM.exists():
+        missing.append(f"Chromium at {CHROMIUM} (apt-get install chromium)")
+    if not shutil.which("java"):
+        missing.append("Java, to run the Nu Html Checker")
+    for path in (AXE_JS, VNU_JAR, LIGHTHOUSE):
+        if not path.exists():
+            missing.append(f"{path.relative_to(E2E_DIR)} (npm ci --prefix e2e)")
+    return missing
+
+
+def axe_violations(page) -> list[dict]:
+    """The WCAG 2.2 A and AA violations axe-core finds in a loaded Playwright page."""
+    page.add_script_tag(path=str(AXE_JS))
+    violations = page.evaluate(
+        """async (tags) => {
+            const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+            return result.violations.map(v => ({
+                id: v.id, impact: v.impact, help: v.help,
+                targets: v.nodes.map(n => n.target.join(" ")).slice(0, 5),
+            }));
+        }""",
+        WCAG_TAGS,
+    )
+    return violations
+
+
+def vnu_errors(documents: dict[str, str]) -> dict[str, list[str]]:
+    """The Nu Html Checker's errors for each named HTML document, in one Java run."""
+    with tempfile.TemporaryDirectory() as folder:
+        paths = {}
+        for index, (name, html) in enumerate(documents.items()):
+            path = Path(folder) / f"page{index}.html"
+            path.write_text(html, encoding="utf-8")
+            paths[path.as_uri()] = name
+        result = subprocess.run(
+            [
+                "java",
+                "-jar",
+                str(VNU_JAR),
+                "--format",
+                "json",
+                "--exit-zero-always",
+                *map(str, Path(folder).glob("*.html")),
+            ],
+            capture_output=True,
+            text=True,
+            timeout=300,
+            check=True,
+        )
+    errors: dict[str, list[str]] = {name: [] for name in documents}
+    for message in json.loads(result.stderr or '{"messages": []}')["messages"]:
+        if message.get("type") == "error" or message.get("subType") == "fatal":
+            name = paths.get(message.get("url", ""), message.get("url", "?"))
+            errors.setdefault(name, []).append(
+                f"line {message.get('lastLine', '?')}: {message.get('message')}"
+            )
+    return errors
+
+
+def lighthouse(url: str, preset: str, output_dir: Path) -> dict:
+    """Run Lighthouse on `url` with the mobile (default) or desktop preset; return its report."""
+    output_dir.mkdir(parents=True, exist_ok=True)
+    report_path = output_dir / f"{preset}.json"
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        f"--chrome-path={CHROMIUM}",
+        "--chrome-flags=--headless=new " + " ".join(CHROMIUM_ARGS),
+        f"--only-categories={','.join(LIGHTHOUSE_CATEGORIES)}",
+        "--output=json",
+        f"--output-path={report_path}",
+        "--quiet",
+    ]
+    if preset == "desktop":
+        command.append("--preset=desktop")
+    subprocess.run(command, capture_output=True, text=True, timeout=180, check=True)
+    return json.loads(report_path.read_text())
+
+
+def lighthouse_scores(report: dict) -> dict[str, int]:
+    return {
+        name: round((category["score"] or 0) * 100)
+        for name, category in report["categories"].items()
+    }
+
+
+def page_weights_kb(report: dict) -> dict[str, float]:
+    """Bytes over the wire by kind of resource, from Lighthouse's network record."""
+    kinds = {"Document": "html", "Stylesheet": "css", "Script": "js", "Image": "images"}
+    weights = dict.fromkeys(kinds.values(), 0.0)
+    for request in report["audits"]["network-requests"]["details"]["items"]:
+        kind = kinds.get(request.get("resourceType"))
+        if kind:
+            weights[kind] += request.get("transferSize", 0) / 1024
+    return {kind: round(size, 1) for kind, size in weights.items()}
+
+
+def failing_scores(scores: dict[str, int]) -> dict[str, int]:
+    return {name: score for name, score in scores.items() if score < LIGHTHOUSE_MINIMUM}

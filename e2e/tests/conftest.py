@@ -1,0 +1,76 @@
+"""The browser gate's fixtures: one demo paper served for the whole session, and Chromium.
+
+Where Chromium, Java or the npm tools are missing, the gate is skipped with the
+reason; in CI (CI=true) a missing tool is an error, so the gate cannot be lost.
+"""
+
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from e2e import gate
+from kronika.testing import DemoServer, fetch
+
+SCREENSHOTS = Path("var/screenshots")
+
+
+def pytest_collection_modifyitems(config, items):
+    missing = gate.missing_tools()
+    if not missing:
+        return
+    reason = "the browser gate needs " + "; ".join(missing)
+    if os.environ.get("CI", "").lower() == "true":
+        raise pytest.UsageError(f"CI=true, and {reason}")
+    for item in items:
+        if item.nodeid.startswith("e2e/"):
+            item.add_marker(pytest.mark.skip(reason=reason))
+
+
+@pytest.fixture(scope="session")
+def demo():
+    with tempfile.TemporaryDirectory() as data_dir:
+        server = DemoServer(data_dir).start()
+        try:
+            if fetch(server.base_url + "/")[0] != 200:
+                pytest.fail("the demo paper did not start:\n" + server.output()[-3000:])
+            yield server
+        finally:
+            server.stop()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(gate.CHROMIUM), args=gate.CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": gate.DESKTOP[0], "height": gate.DESKTOP[1]})
+    page = context.new_page()
+    yield page
+    context.close()
+
+
+@pytest.fixture
+def screenshot(request):
+    """Keep a desktop and a mobile screenshot of a page the test checked."""
+    folder = SCREENSHOTS / re.sub(r"[^\w-]+", "-", request.node.name)
+    folder.mkdir(parents=True, exist_ok=True)
+
+    def take(page, name: str):
+        for label, (width, height) in (("desktop", gate.DESKTOP), ("mobile", gate.MOBILE)):
+            page.set_viewport_size({"width": width, "height": height})
+            page.screenshot(path=str(folder / f"{name}-{label}.png"), full_page=True)
+        page.set_viewport_size({"width": gate.DESKTOP[0], "height": gate.DESKTOP[1]})
+
+    return take
