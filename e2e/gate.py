@@ -68,7 +68,7 @@ def vnu_errors(documents: dict[str, str]) -> dict[str, list[str]]:
         for index, (name, html) in enumerate(documents.items()):
             path = Path(folder) / f"page{index}.html"
             path.write_text(html, encoding="utf-8")
-            paths[path.as_uri()] = name
+            paths[path.name] = name
         result = subprocess.run(
             [
                 "java",
@@ -87,7 +87,8 @@ def vnu_errors(documents: dict[str, str]) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {name: [] for name in documents}
     for message in json.loads(result.stderr or '{"messages": []}')["messages"]:
         if message.get("type") == "error" or message.get("subType") == "fatal":
-            name = paths.get(message.get("url", ""), message.get("url", "?"))
+            url = message.get("url", "?")
+            name = paths.get(url.rsplit("/", 1)[-1], url)
             errors.setdefault(name, []).append(
                 f"line {message.get('lastLine', '?')}: {message.get('message')}"
             )

@@ -1,0 +1,99 @@
+"""The newsroom in a real browser: a reporter writes and submits, an editor publishes."""
+
+import io
+import random
+import re
+
+from PIL import Image
+
+from kronika.testing import fetch
+
+HEADLINE = "Ferry line to Gotland resumes after storm repairs"
+SLUG = "ferry-line-to-gotland-resumes-after-storm-repairs"
+NEWS_ID_SCRIPT = (
+    "from kronika.news.models import SectionPage; print(SectionPage.objects.get(slug='news').pk)"
+)
+
+
+def log_in(browser, demo, username):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.goto(demo.base_url + "/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", demo.credentials()[username])
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return page
+
+
+def unique_picture(tmp_path):
+    """A picture no one has uploaded before, so Wagtail's duplicate check stays quiet."""
+    colour = tuple(random.randrange(256) for _ in range(3))
+    path = tmp_path / "ferry.jpg"
+    buffer = io.BytesIO()
+    Image.new("RGB", (1600, 900), colour).save(buffer, "JPEG")
+    path.write_bytes(buffer.getvalue())
+    return path
+
+
+def test_a_reporter_submits_and_an_editor_publishes(demo, browser, screenshot, tmp_path):
+    home_before = fetch(demo.base_url + "/")[1]
+    newest_before = re.search(r'class="latest".*?<a href="([^"]+)"', home_before, re.S).group(1)
+
+    news_id = demo.kronika("shell", "-c", NEWS_ID_SCRIPT).strip().splitlines()[-1]
+    reporter = log_in(browser, demo, "reporter")
+    reporter.goto(f"{demo.base_url}/admin/pages/add/news/articlepage/{news_id}/")
+
+    reporter.locator("#id_title").press_sequentially(HEADLINE)
+    reporter.fill("#id_standfirst", "The ferry returns on Monday after three weeks in dock.")
+    reporter.get_by_role("button", name="Choose an image").click()
+    reporter.locator("#tab-label-upload").click()
+    upload = reporter.locator("#tab-upload")
+    upload.locator("input[type=file]").set_input_files(str(unique_picture(tmp_path)))
+    upload.locator("input[name$=title]").fill("The ferry in dock")
+    upload.locator("button[type=submit]").click()
+    reporter.wait_for_selector(".modal-content", state="detached")
+
+    reporter.locator("#panel-child-content-body-content button").first.click()
+    reporter.get_by_role("option", name="Paragraph").click()
+    reporter.locator(".public-DraftEditor-content").first.click()
+    reporter.keyboard.type("The operator said all sailings would run to the summer timetable.")
+
+    reporter.get_by_role("button", name=re.compile("Choose (an )?author", re.I)).first.click()
+    reporter.locator(".modal-content a[data-chooser-modal-choice]").first.click()
+    reporter.wait_for_selector(".modal-content", state="detached")
+    reporter.get_by_role("tab", name="Promote").click()
+    reporter.fill("#id_slug", SLUG)
+    reporter.get_by_role("tab", name="Content").click()
+    screenshot(reporter, "reporter-writes")
+
+    reporter.locator("footer .w-dropdown__toggle").last.click()
+    assert reporter.locator("footer button[name=action-publish]").count() == 0
+    reporter.locator("footer button[name=action-submit]").click()
+    reporter.wait_for_url(re.compile(rf"/admin/pages/{news_id}/$"))
+    article_url = f"/news/{SLUG}/"
+    assert fetch(demo.base_url + article_url)[0] == 404, "not live before review"
+
+    editor = log_in(browser, demo, "editor")
+    editor.goto(f"{demo.base_url}/admin/pages/{news_id}/")
+    editor.get_by_role("link", name=HEADLINE).first.click()
+    editor.locator("footer .w-dropdown__toggle").last.click()
+    screenshot(editor, "editor-reviews")
+    editor.locator("footer").get_by_role("button", name="Approve and Publish", exact=True).click()
+    editor.wait_for_url(re.compile(r"/admin/"))
+
+    status, article = fetch(demo.base_url + article_url)
+    assert status == 200
+    assert HEADLINE in article
+    assert 'class="hero"' in article
+    home = fetch(demo.base_url + "/")[1]
+    assert HEADLINE in home
+    assert HEADLINE in fetch(demo.base_url + "/news/")[1]
+    # It is the newest article, so the previous newest now leads to it.
+    neighbour = fetch(demo.base_url + newest_before)[1]
+    assert f'rel="next" href="{article_url}"' in neighbour
+    assert f'rel="prev" href="{newest_before}"' in article
+
+    page = browser.new_page()
+    page.goto(demo.base_url + article_url)
+    screenshot(page, "published-article")

@@ -1,0 +1,12 @@
+"""The Nu Html Checker finds no error on any kind of reader page."""
+
+from e2e import gate
+from e2e.tests.pages import gate_pages
+from kronika.testing import fetch
+
+
+def test_every_kind_of_page_is_valid_html(demo):
+    documents = {kind: fetch(url)[1] for kind, url in gate_pages(demo.base_url).items()}
+    assert all(documents.values())
+    errors = gate.vnu_errors(documents)
+    assert {kind: found for kind, found in errors.items() if found} == {}
