@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install demo serve test lint format lock
+.PHONY: install demo serve test lighthouse lint format lock
 
 install: $(STAMP)
 
@@ -25,6 +25,10 @@ serve: install
 
 test: install
 	$(BIN)/pytest
+
+lighthouse: install
+	$(BIN)/pytest -q e2e/tests/test_lighthouse.py
+	cat var/lighthouse/summary.json
 
 lint: install
 	$(BIN)/ruff check .
