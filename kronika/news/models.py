@@ -3,7 +3,6 @@
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
@@ -14,6 +13,7 @@ from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
+from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
@@ -54,6 +54,15 @@ def paginate(request, queryset, per_page: int | None = None):
         return paginator.page(request.GET.get("page", 1))
     except (EmptyPage, PageNotAnInteger):
         raise Http404("No such page of results.") from None
+
+
+class SectionPageForm(WagtailAdminPageForm):
+    def clean(self):
+        cleaned_data = super().clean()
+        slug = cleaned_data.get("slug")
+        if slug in RESERVED_SLUGS and self.parent_page.specific_class is HomePage:
+            self.add_error("slug", f"“{slug}” is an address the site itself uses.")
+        return cleaned_data
 
 
 class ArticlePageQuerySet(PageQuerySet):
@@ -144,11 +153,7 @@ class SectionPage(BasePage):
     template = "news/section_page.html"
 
     search_fields = [*Page.search_fields, index.SearchField("intro")]
-
-    def clean(self):
-        super().clean()
-        if self.slug in RESERVED_SLUGS and isinstance(self.get_parent().specific, HomePage):
-            raise ValidationError({"slug": f"“{self.slug}” is used by the site itself."})
+    base_form_class = SectionPageForm
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
