@@ -25,4 +25,3 @@ SECURE_HSTS_SECONDS = 0
 if not REDIS_URL:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
-LOGGING["loggers"]["django_tasks"] = {"level": "WARNING"}  # noqa: F405

@@ -1,3 +1,5 @@
+import logging
+
 from kronika.base.management.commands.serve import Command as ServeCommand
 from kronika.demo.loader import ensure_accounts, load_demo
 
@@ -13,7 +15,14 @@ class Command(ServeCommand):
 
     def handle(self, *args, no_serve=False, **options):
         self.migrate_if_needed()
-        added = load_demo()
+        # Wagtail logs every page it creates; the demo's own summary says enough.
+        wagtail_log = logging.getLogger("wagtail")
+        level = wagtail_log.level
+        wagtail_log.setLevel(logging.WARNING)
+        try:
+            added = load_demo()
+        finally:
+            wagtail_log.setLevel(level)
         summary = ", ".join(f"{count} {kind}" for kind, count in added.items())
         self.stdout.write(f"Demo content added: {summary}.")
         passwords = ensure_accounts()
