@@ -80,6 +80,9 @@ def test_a_reporter_submits_and_an_editor_publishes(demo, browser, screenshot, t
     reporter.get_by_role("tab", name="Promote").click()
     reporter.fill("#id_slug", SLUG)
     reporter.get_by_role("tab", name="Content").click()
+    # Autosave creates the draft in the background once the form is complete; a
+    # submit clicked while that request is in flight would create it a second time.
+    expect(reporter).to_have_url(re.compile(r"/admin/pages/\d+/edit/$"), timeout=20_000)
     screenshot(reporter, "reporter-writes")
 
     reporter.locator("footer .w-dropdown__toggle").last.click()
