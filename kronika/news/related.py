@@ -83,6 +83,7 @@ def _document_frequency(term: str) -> int:
 def find_related(
     article: ArticlePage, terms: dict[str, float], limit: int = STORED
 ) -> list[tuple[int, float]]:
+    section = article.get_parent()
     documents = max(ArticlePage.objects.published().count(), 1)
     scores: dict[int, float] = defaultdict(float)
     for term, weight in terms.items():
@@ -105,7 +106,7 @@ def find_related(
         .values_list("pk", "first_published_at")
     )
     section_ids = set(
-        ArticlePage.objects.in_section(article.get_parent())
+        ArticlePage.objects.in_section(section)
         .filter(pk__in=list(candidates))
         .values_list("pk", flat=True)
     )
@@ -123,7 +124,7 @@ def find_related(
         # the newest of its own section, then of the paper.
         chosen = {pk for pk, _ in ranked} | {article.pk}
         for queryset in (
-            ArticlePage.objects.published().in_section(article.get_parent()),
+            ArticlePage.objects.published().in_section(section),
             ArticlePage.objects.published(),
         ):
             for pk in (

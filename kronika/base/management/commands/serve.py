@@ -1,4 +1,5 @@
 import os
+import socket
 import subprocess
 import sys
 
@@ -8,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
 from django.db.migrations.executor import MigrationExecutor
 
-from kronika.env import env_int, env_str
+from kronika.env import env_str
 
 
 def port_number(value: str) -> int:
@@ -18,16 +19,37 @@ def port_number(value: str) -> int:
     return port
 
 
+def positive_number(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise ValueError(value)
+    return number
+
+
+def ensure_port_free(host: str, port: int) -> None:
+    """Refuse a port that is taken.
+
+    Granian binds with SO_REUSEPORT, so a second server on a busy port would
+    start and silently share its traffic with whatever is already there.
+    """
+    with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+        try:
+            probe.bind((host, port))
+        except OSError as error:
+            raise CommandError(f"Cannot serve on {host}:{port}: {error.strerror}.") from None
+
+
 class Command(BaseCommand):
     help = "Serve the paper in KRONIKA_DATA_DIR with a production server and the task worker."
 
     def add_arguments(self, parser):
         parser.add_argument("--host", default=env_str("KRONIKA_HOST", "127.0.0.1"))
-        parser.add_argument("--port", type=port_number, default=env_int("PORT", 8000, minimum=1))
+        # String defaults go through `type` too, so a bad PORT is refused like a bad --port.
+        parser.add_argument("--port", type=port_number, default=os.environ.get("PORT", "8000"))
         parser.add_argument(
             "--workers",
-            type=int,
-            default=env_int("KRONIKA_WEB_WORKERS", os.cpu_count() or 1, minimum=1),
+            type=positive_number,
+            default=os.environ.get("KRONIKA_WEB_WORKERS", str(os.cpu_count() or 1)),
             help="Web server processes (default: one per CPU).",
         )
         parser.add_argument(
@@ -41,6 +63,7 @@ class Command(BaseCommand):
             raise CommandError(
                 "KRONIKA_DEBUG is on; `kronika serve` refuses to serve in debug mode."
             )
+        ensure_port_free(host, port)
         self.prepare()
         worker = None
         if not no_worker:
