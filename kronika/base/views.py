@@ -1,5 +1,9 @@
+import logging
+
 from django.http import HttpResponse
 from django.template.loader import render_to_string
+
+logger = logging.getLogger(__name__)
 
 
 def render_error(request, status: int, title: str, message: str) -> HttpResponse:
@@ -11,7 +15,10 @@ def render_error(request, status: int, title: str, message: str) -> HttpResponse
     context = {"error_title": title, "error_message": message, "status": status}
     try:
         body = render_to_string("error.html", context, request=request)
-    except Exception:
+    except Exception as error:
+        # A warning, not a traceback: a forged Host header alone makes the design
+        # fail, and every such request would otherwise flood the log.
+        logger.warning("The %s page fell back to plain HTML: %r", status, error)
         body = render_to_string("error_minimal.html", context)
     return HttpResponse(body, status=status)
 
