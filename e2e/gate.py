@@ -111,8 +111,13 @@ def lighthouse(url: str, preset: str, output_dir: Path) -> dict:
     ]
     if preset == "desktop":
         command.append("--preset=desktop")
-    subprocess.run(command, capture_output=True, text=True, timeout=180, check=True)
-    return json.loads(report_path.read_text())
+    # Lighthouse now and then fails to drive Chrome at all (a crash, not a score);
+    # that is retried once. A low score is never retried.
+    for _attempt in range(2):
+        result = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
+        if result.returncode == 0:
+            return json.loads(report_path.read_text())
+    raise RuntimeError(f"Lighthouse failed twice on {url} ({preset}):\n{result.stderr[-3000:]}")
 
 
 def lighthouse_scores(report: dict) -> dict[str, int]:
