@@ -140,6 +140,18 @@ def fetch(url: str, timeout: float = 10) -> tuple[int, str]:
         return 0, ""
 
 
+def run_kronika(*args: str, **env: str) -> subprocess.CompletedProcess:
+    """Run the `kronika` command as a user would, with extra environment variables."""
+    return subprocess.run(  # noqa: S603 - our own command
+        [sys.executable, "-m", "kronika", *args],
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "kronika.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
 class DemoServer:
     """`kronika demo` running in its own data directory and process group, as a user runs it."""
 

@@ -1,12 +1,11 @@
 import os
-import subprocess
-import sys
 from unittest import mock
 
 from django.core.exceptions import ImproperlyConfigured
 from django.test import SimpleTestCase
 
 from kronika.env import env_bool, env_int, env_list, env_str
+from kronika.testing import run_kronika
 
 
 class EnvironmentHelperTests(SimpleTestCase):
@@ -45,19 +44,7 @@ class EnvironmentHelperTests(SimpleTestCase):
 
 class CommandLineConfigurationErrorTests(SimpleTestCase):
     def test_a_bad_setting_ends_the_command_with_one_line_on_stderr(self):
-        env = {
-            **os.environ,
-            "KRONIKA_PAGE_SIZE": "twenty",
-            "DJANGO_SETTINGS_MODULE": "kronika.settings",
-        }
-        result = subprocess.run(
-            [sys.executable, "-m", "kronika", "check"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        result = run_kronika("check", KRONIKA_PAGE_SIZE="twenty")
         self.assertNotEqual(result.returncode, 0)
         self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
         self.assertIn("KRONIKA_PAGE_SIZE", result.stderr)

@@ -1,11 +1,10 @@
-import os
 import socket
-import subprocess
-import sys
 
 from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import SimpleTestCase, override_settings
+
+from kronika.testing import run_kronika
 
 
 class ServeCommandTests(SimpleTestCase):
@@ -33,15 +32,7 @@ class ServeCommandTests(SimpleTestCase):
                 call_command("serve", "--workers", bad)
 
     def test_a_bad_port_in_the_environment_is_one_line_on_stderr(self):
-        env = {**os.environ, "PORT": "eighty", "DJANGO_SETTINGS_MODULE": "kronika.settings"}
-        result = subprocess.run(
-            [sys.executable, "-m", "kronika", "serve"],
-            env=env,
-            capture_output=True,
-            text=True,
-            timeout=60,
-            check=False,
-        )
+        result = run_kronika("serve", PORT="eighty")
         self.assertNotEqual(result.returncode, 0)
         self.assertNotIn("Traceback", result.stderr)
         self.assertIn("--port", result.stderr)
