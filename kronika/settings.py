@@ -49,6 +49,8 @@ WAGTAILADMIN_BASE_URL = BASE_URL
 INSTALLED_APPS = [
     "kronika.base",
     "kronika.news",
+    "kronika.comments",
+    "kronika.ratings",
     "kronika.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -199,6 +201,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_HTTPONLY = True
+CSRF_FAILURE_VIEW = "kronika.base.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 
 LOGGING = {
@@ -238,3 +241,17 @@ KRONIKA_CACHE_STALE_WHILE_REVALIDATE = env_int(
     "KRONIKA_CACHE_STALE_WHILE_REVALIDATE", 30, minimum=0
 )
 KRONIKA_CACHE_STALE_IF_ERROR = env_int("KRONIKA_CACHE_STALE_IF_ERROR", 86_400, minimum=0)
+KRONIKA_MAX_HEADER_BYTES = env_int("KRONIKA_MAX_HEADER_BYTES", 16_384, minimum=1024)
+# How many reverse proxies (nginx, a CDN) append to X-Forwarded-For in front of
+# the app. 0 means readers connect directly and REMOTE_ADDR is their address.
+KRONIKA_TRUSTED_PROXIES = env_int("KRONIKA_TRUSTED_PROXIES", 0, minimum=0)
+
+# Reader comments. Whether comments are held for moderation, and the blocked
+# words, are paper settings that editors change in the admin.
+KRONIKA_COMMENTS_MAX_LENGTH = env_int("KRONIKA_COMMENTS_MAX_LENGTH", 5000, minimum=100)
+KRONIKA_COMMENTS_HONEYPOT = env_bool("KRONIKA_COMMENTS_HONEYPOT", True)
+KRONIKA_COMMENTS_MIN_SECONDS = env_int("KRONIKA_COMMENTS_MIN_SECONDS", 3, minimum=0)
+KRONIKA_COMMENTS_FLOOD_SECONDS = env_int("KRONIKA_COMMENTS_FLOOD_SECONDS", 15, minimum=0)
+KRONIKA_COMMENTS_PER_HOUR = env_int("KRONIKA_COMMENTS_PER_HOUR", 20, minimum=0)
+KRONIKA_COMMENTS_DUPLICATE_HOURS = env_int("KRONIKA_COMMENTS_DUPLICATE_HOURS", 24, minimum=0)
+KRONIKA_COMMENTS_MAX_LINKS = env_int("KRONIKA_COMMENTS_MAX_LINKS", 2, minimum=0)

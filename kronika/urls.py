@@ -5,13 +5,17 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kronika.base import views as base_views
+from kronika.comments import urls as comments_urls
 from kronika.news import urls as news_urls
+from kronika.ratings import urls as ratings_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", base_views.healthz, name="healthz"),
     path("", include(news_urls)),
+    path("", include(comments_urls)),
+    path("", include(ratings_urls)),
 ]
 
 if settings.DEBUG:

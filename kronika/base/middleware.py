@@ -11,6 +11,19 @@ class RequestLimitsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
+        header_bytes = sum(
+            len(key) + len(str(value))
+            for key, value in request.META.items()
+            if key.startswith("HTTP_")
+        )
+        if header_bytes > settings.KRONIKA_MAX_HEADER_BYTES:
+            return render_error(
+                request,
+                431,
+                "Request headers too large",
+                "Your browser sent more header data than this site accepts. "
+                "Clearing this site's cookies usually helps.",
+            )
         if len(request.META.get("QUERY_STRING", "")) > settings.KRONIKA_MAX_QUERY_STRING:
             return render_error(
                 request,
@@ -21,12 +34,26 @@ class RequestLimitsMiddleware:
         return self.get_response(request)
 
 
+PERSONAL_COOKIE_PREFIX = "kronika_"
+
+
+def has_personal_cookie(request) -> bool:
+    """Whether the request carries a reader's own state (a pending comment, a vote).
+
+    Such cookies are scoped to one article's path, so only that reader's views
+    of that article skip shared caches; everyone else still gets the cached page.
+    """
+    return any(name.startswith(PERSONAL_COOKIE_PREFIX) for name in request.COOKIES)
+
+
 class CacheHeadersMiddleware:
     """The one place that decides how long browsers and shared caches keep a response.
 
     Reader pages sent to anonymous visitors may be kept by a CDN or nginx for
     KRONIKA_CACHE_SHARED_MAX_AGE seconds and served stale while revalidating or
     when the site is down; everything personal or for editors is never stored.
+    A reader's own state travels in cookies named kronika_*; nginx and CDNs
+    bypass their cache for requests that carry one.
     """
 
     def __init__(self, get_response):
@@ -53,7 +80,8 @@ class CacheHeadersMiddleware:
     def is_public(request, response) -> bool:
         user = getattr(request, "user", None)
         return (
-            request.method in ("GET", "HEAD")
+            not has_personal_cookie(request)
+            and request.method in ("GET", "HEAD")
             and response.status_code in (200, 301, 404)
             and not (user is not None and user.is_authenticated)
             and not request.path.startswith("/admin/")

@@ -32,6 +32,12 @@ class KronikaRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+class CommentModeration(models.TextChoices):
+    FIRST = "first", "Hold a new commenter's first comment; approve known commenters"
+    ALL = "all", "Hold every comment for moderation"
+    NONE = "none", "Publish comments at once"
+
+
 class CommentPolicy(models.TextChoices):
     INHERIT = "inherit", "As the site default"
     OPEN = "open", "Open"
@@ -64,6 +70,16 @@ class PaperSettings(BaseSiteSetting):
         default=14,
         help_text="Close comments this many days after publication. 0 keeps them open.",
     )
+    comment_moderation = models.CharField(
+        max_length=8, choices=CommentModeration.choices, default=CommentModeration.FIRST
+    )
+    comment_blocked_words = models.TextField(
+        blank=True,
+        help_text=(
+            "One word or phrase per line. A comment containing any of them is refused. "
+            "Case does not matter."
+        ),
+    )
 
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo")], "Paper"),
@@ -77,13 +93,26 @@ class PaperSettings(BaseSiteSetting):
             "Telegram channel",
         ),
         MultiFieldPanel(
-            [FieldPanel("comments_open_by_default"), FieldPanel("comments_auto_close_days")],
+            [
+                FieldPanel("comments_open_by_default"),
+                FieldPanel("comments_auto_close_days"),
+                FieldPanel("comment_moderation"),
+                FieldPanel("comment_blocked_words"),
+            ],
             "Comments",
         ),
     ]
 
     class Meta:
         verbose_name = "paper settings"
+
+    @property
+    def blocked_words(self) -> list[str]:
+        return [
+            line.strip().casefold()
+            for line in self.comment_blocked_words.splitlines()
+            if line.strip()
+        ]
 
 
 class SeoFieldsMixin(models.Model):

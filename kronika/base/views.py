@@ -33,6 +33,15 @@ def permission_denied(request, exception=None):
     )
 
 
+def csrf_failure(request, reason=""):
+    return render_error(
+        request,
+        403,
+        "Form refused",
+        "This form could not be verified. Go back, reload the page and send it again.",
+    )
+
+
 def page_not_found(request, exception=None):
     return render_error(
         request,

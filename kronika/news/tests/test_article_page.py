@@ -97,8 +97,12 @@ class ArticlePageTests(KronikaTestCase):
     def test_its_address_is_section_then_slug(self):
         self.assertEqual(self.article.url, "/news/lithuania-grants-refuge-to-two-men/")
 
-    def test_it_reads_without_any_script(self):
-        self.assertEqual(self.get_soup().find_all("script"), [])
+    def test_its_only_scripts_are_its_own_deferred_enhancements(self):
+        scripts = self.get_soup().find_all("script")
+        for script in scripts:
+            self.assertTrue(script["src"].startswith("/static/"), script)
+            self.assertTrue(script.has_attr("defer"), script)
+            self.assertEqual(script.string or "", "", "no inline script")
 
 
 class CommentsClosedTests(KronikaTestCase):

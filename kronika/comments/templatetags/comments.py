@@ -1,0 +1,52 @@
+from dataclasses import dataclass, field
+
+from django import template
+from django.db.models import Q
+
+from kronika.comments.forms import CommentForm
+from kronika.comments.models import Comment
+from kronika.comments.text import render_body
+from kronika.comments.views import pending_ids
+
+register = template.Library()
+
+
+@dataclass
+class Thread:
+    comments: list[Comment] = field(default_factory=list)
+    count: int = 0
+
+
+@register.simple_tag(takes_context=True)
+def comment_thread(context, article) -> Thread:
+    """The article's approved comments, oldest first, with replies under their comment.
+
+    The reader's own comments awaiting moderation are shown to them alone, in place.
+    """
+    own = pending_ids(context["request"], article)
+    visible = Q(status=Comment.Status.APPROVED)
+    if own:
+        visible |= Q(status=Comment.Status.PENDING, pk__in=own)
+    comments = list(
+        Comment.objects.on(article)
+        .filter(visible)
+        .only("pk", "parent_id", "name", "body", "status", "created_at")
+    )
+    top_level = {comment.pk: comment for comment in comments if comment.parent_id is None}
+    for comment in top_level.values():
+        comment.thread_replies = []
+    for comment in comments:
+        if comment.parent_id in top_level:
+            top_level[comment.parent_id].thread_replies.append(comment)
+    count = sum(1 for comment in comments if comment.status == Comment.Status.APPROVED)
+    return Thread(comments=list(top_level.values()), count=count)
+
+
+@register.simple_tag
+def comment_form(article, **initial) -> CommentForm:
+    return CommentForm(article_id=article.pk, initial=initial)
+
+
+@register.filter
+def comment_body(text: str):
+    return render_body(text)

@@ -1,0 +1,185 @@
+from urllib.parse import urlsplit
+
+from django.conf import settings
+from django.core import signing
+from django.http import Http404, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.views.decorators.http import require_GET
+
+from kronika.base.models import PaperSettings
+from kronika.base.readers import client_fingerprint, reader_form_post
+from kronika.base.views import render_error
+from kronika.comments.forms import CommentForm
+from kronika.comments.models import Comment
+from kronika.comments.posting import Refused, Submission, submit
+from kronika.news.models import ArticlePage
+
+PENDING_COOKIE = "kronika_pending"
+PENDING_SALT = "kronika.comments.pending"
+PENDING_DAYS = 7
+PENDING_KEEP = 20
+
+
+def pending_ids(request, article) -> list[int]:
+    """The reader's own comments on this article that are awaiting moderation."""
+    try:
+        data = signing.loads(request.COOKIES.get(PENDING_COOKIE, ""), salt=PENDING_SALT)
+        if data["a"] != article.pk:
+            return []
+        return [int(pk) for pk in data["c"]][-PENDING_KEEP:]
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return []
+
+
+def _remember_pending(response, request, article, comment):
+    ids = [*pending_ids(request, article), comment.pk][-PENDING_KEEP:]
+    response.set_cookie(
+        PENDING_COOKIE,
+        signing.dumps({"a": article.pk, "c": ids}, salt=PENDING_SALT),
+        max_age=PENDING_DAYS * 86_400,
+        # Scoped to the article, so the reader's other pages stay cacheable.
+        path=urlsplit(article.get_url()).path,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+
+
+MAX_ID = 2**63 - 1
+
+
+def _open_article(article_id: int) -> ArticlePage:
+    if article_id > MAX_ID:
+        raise Http404
+    article = ArticlePage.objects.published().filter(pk=article_id).first()
+    if article is None:
+        raise Http404
+    return article
+
+
+def _form_page(request, article, form, status, title="", message="", retry_after=None):
+    response = TemplateResponse(
+        request,
+        "comments/form_page.html",
+        {"article": article, "form": form, "title": title, "message": message},
+        status=status,
+    )
+    if retry_after:
+        response["Retry-After"] = str(retry_after)
+    return response
+
+
+def _unknown_article(request):
+    return render_error(
+        request,
+        404,
+        "Article not found",
+        "This article does not exist or is not published, so it cannot take comments.",
+    )
+
+
+@reader_form_post
+def post_comment(request, article_id: int):
+    try:
+        article = _open_article(article_id)
+    except Http404:
+        return _unknown_article(request)
+    paper = PaperSettings.for_request(request)
+    if not article.comments_open(paper):
+        return render_error(
+            request, 403, "Comments are closed", "Comments are closed on this article."
+        )
+
+    form = CommentForm(request.POST, article_id=article.pk)
+    if not form.is_valid():
+        if form.errors.keys() == {"started"}:
+            form.renew_token()
+        return _form_page(
+            request,
+            article,
+            form,
+            400,
+            "Please check your comment",
+            "Your comment was not posted yet. Correct what is marked below and send it again.",
+        )
+    if settings.KRONIKA_COMMENTS_HONEYPOT and form.cleaned_data["website"]:
+        return render_error(
+            request,
+            400,
+            "Comment refused",
+            "Your comment looks automated, so it was not posted. "
+            "If you are a person, leave the field marked “Leave this field empty” empty.",
+        )
+    took = form.seconds_since_shown()
+    if took is None:
+        form.renew_token()
+        return _form_page(
+            request,
+            article,
+            form,
+            400,
+            "Please send your comment again",
+            "This form has expired or was not sent from the article page. "
+            "Your words are kept below; send them again.",
+        )
+    if took < settings.KRONIKA_COMMENTS_MIN_SECONDS:
+        return _form_page(
+            request,
+            article,
+            form,
+            400,
+            "That was quick",
+            "Your comment arrived faster than a person can type it. "
+            "Please check it and send it again.",
+        )
+
+    data = form.cleaned_data
+    submission = Submission(
+        article=article,
+        name=data["name"],
+        email=data["email"],
+        body=data["body"],
+        client=client_fingerprint(request),
+        parent_id=data["parent"],
+    )
+    try:
+        comment = submit(submission, paper)
+    except Refused as refusal:
+        if refusal.status in (429, 409, 400):
+            return _form_page(
+                request,
+                article,
+                form,
+                refusal.status,
+                refusal.title,
+                refusal.message,
+                retry_after=refusal.retry_after,
+            )
+        return render_error(request, refusal.status, refusal.title, refusal.message)
+
+    response = HttpResponseRedirect(f"{article.get_url(request)}#comment-{comment.pk}")
+    response.status_code = 303
+    if comment.status == Comment.Status.PENDING:
+        _remember_pending(response, request, article, comment)
+    return response
+
+
+@require_GET
+def reply_form(request, comment_id: int):
+    """A page to reply from, so that replying works without JavaScript."""
+    if comment_id > MAX_ID:
+        raise Http404
+    parent = get_object_or_404(Comment.objects.approved().select_related("article"), pk=comment_id)
+    article = _open_article(parent.article_id)
+    form = CommentForm(article_id=article.pk, initial={"parent": parent.pk})
+    return TemplateResponse(
+        request,
+        "comments/reply_page.html",
+        {
+            "article": article,
+            "parent": parent,
+            "form": form,
+            "comments_open": article.comments_open(PaperSettings.for_request(request)),
+        },
+    )

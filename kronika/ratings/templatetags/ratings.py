@@ -1,0 +1,17 @@
+from django import template
+
+from kronika.ratings.models import STARS, Rating
+from kronika.ratings.views import own_vote
+
+register = template.Library()
+
+
+@register.inclusion_tag("ratings/widget.html", takes_context=True)
+def rating_widget(context, article):
+    vote = own_vote(context["request"], article)
+    return {
+        "article": article,
+        "score": Rating.objects.score(article),
+        "stars": STARS,
+        "yours": vote["stars"] if vote else None,
+    }

@@ -1,0 +1,82 @@
+from urllib.parse import urlsplit
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.http import HttpResponseRedirect, JsonResponse
+
+from kronika.base.readers import client_fingerprint, reader_form_post
+from kronika.base.views import render_error
+from kronika.news.models import ArticlePage
+from kronika.ratings.models import STARS, Rating
+
+VOTE_COOKIE = "kronika_vote"
+VOTE_SALT = "kronika.ratings.vote"
+MAX_ID = 2**63 - 1
+
+
+class VoteForm(forms.Form):
+    stars = forms.TypedChoiceField(
+        choices=[(str(n), str(n)) for n in STARS],
+        coerce=int,
+        error_messages={
+            "required": "Choose from 1 to 5 stars.",
+            "invalid_choice": "A rating is a whole number of stars from 1 to 5.",
+        },
+    )
+
+
+def own_vote(request, article) -> dict | None:
+    """The reader's vote on this article from their signed cookie: voter key and stars."""
+    try:
+        data = signing.loads(request.COOKIES.get(VOTE_COOKIE, ""), salt=VOTE_SALT)
+        if data["a"] != article.pk or int(data["s"]) not in STARS:
+            return None
+        return {"voter": str(data["v"])[:64], "stars": int(data["s"])}
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return None
+
+
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
+@reader_form_post
+def rate(request, article_id: int):
+    article = None
+    if article_id <= MAX_ID:
+        article = ArticlePage.objects.published().filter(pk=article_id).first()
+    if article is None:
+        return render_error(
+            request,
+            404,
+            "Article not found",
+            "This article does not exist or is not published, so it cannot be rated.",
+        )
+    form = VoteForm(request.POST)
+    if not form.is_valid():
+        return render_error(request, 400, "Rating not recorded", form.errors["stars"][0])
+    stars = form.cleaned_data["stars"]
+    previous = own_vote(request, article)
+    voter = previous["voter"] if previous else client_fingerprint(request)
+    Rating.cast(article, voter, stars)
+
+    if _wants_json(request):
+        score = Rating.objects.score(article)
+        response = JsonResponse(
+            {"count": score.count, "average": score.average, "text": score.text, "stars": stars}
+        )
+    else:
+        response = HttpResponseRedirect(f"{article.get_url(request)}#rating")
+        response.status_code = 303
+    response.set_cookie(
+        VOTE_COOKIE,
+        signing.dumps({"a": article.pk, "v": voter, "s": stars}, salt=VOTE_SALT),
+        max_age=365 * 86_400,
+        # Scoped to the article: only this reader's views of it skip shared caches.
+        path=urlsplit(article.get_url()).path,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
+    return response

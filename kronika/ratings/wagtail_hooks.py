@@ -1,0 +1,78 @@
+"""A report of articles by their readers' ratings, for the newsroom."""
+
+from django.contrib.auth.decorators import permission_required
+from django.db.models import Avg, Count
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.ui.tables import Column, TitleColumn
+from wagtail.admin.views.reports import ReportView
+
+from kronika.news.models import ArticlePage
+
+PERMISSION = "ratings.view_rating"
+
+
+class AverageColumn(Column):
+    def get_value(self, instance):
+        return f"{instance.rating_average:.2f}"
+
+
+class RatingsReportView(ReportView):
+    page_title = "Ratings"
+    header_icon = "pick"
+    index_url_name = "ratings_report"
+    index_results_url_name = "ratings_report_results"
+    default_ordering = "-rating_average"
+    list_export = ["title", "rating_average", "rating_count", "first_published_at"]
+    export_headings = {"rating_average": "Average stars", "rating_count": "Ratings"}
+    columns = [
+        TitleColumn(
+            "title",
+            label="Article",
+            get_url=lambda article: reverse("wagtailadmin_pages:edit", args=[article.pk]),
+        ),
+        AverageColumn("rating_average", label="Average stars", sort_key="rating_average"),
+        Column("rating_count", label="Ratings", sort_key="rating_count"),
+        Column("first_published_at", label="Published", sort_key="first_published_at"),
+    ]
+
+    def get_queryset(self):
+        return (
+            ArticlePage.objects.annotate(
+                rating_count=Count("ratings"), rating_average=Avg("ratings__stars")
+            )
+            .filter(rating_count__gt=0)
+            .only("title", "first_published_at")
+        )
+
+    def order_queryset(self, queryset):
+        # Ties in the chosen order fall back to the most rated, then the newest.
+        return queryset.order_by(self.ordering, "-rating_count", "-first_published_at", "pk")
+
+
+class RatingsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERMISSION)
+
+
+report = permission_required(PERMISSION, raise_exception=True)
+
+
+@hooks.register("register_admin_urls")
+def register_ratings_report_urls():
+    return [
+        path("reports/ratings/", report(RatingsReportView.as_view()), name="ratings_report"),
+        path(
+            "reports/ratings/results/",
+            report(RatingsReportView.as_view(results_only=True)),
+            name="ratings_report_results",
+        ),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_ratings_report_menu_item():
+    return RatingsMenuItem(
+        "Ratings", reverse("ratings_report"), name="ratings", icon_name="pick", order=950
+    )
