@@ -10,11 +10,14 @@ import sys
 import time
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.core import signing
 from django.core.files.images import ImageFile
 from django.test import TestCase
 from django.utils import timezone
@@ -82,8 +85,51 @@ def draft_article(section, title, **kwargs) -> ArticlePage:
     return article
 
 
-def paper_settings() -> PaperSettings:
-    return PaperSettings.for_site(Site.objects.get(is_default_site=True))
+def comment_form_data(article, **fields) -> dict[str, str]:
+    """What the article page's comment form sends, shown a minute before it is sent."""
+    started = signing.dumps(
+        {"a": article.pk, "t": int(time.time()) - 60}, salt="kronika.comments.form"
+    )
+    data = {"name": "A reader", "email": "", "body": "A thoughtful comment.", "website": ""}
+    data.update(parent="", started=started)
+    data.update({key: str(value) for key, value in fields.items()})
+    return data
+
+
+def reader_address(number: int) -> str:
+    """A distinct documentation address (RFC 5737) for each simulated reader."""
+    return f"198.51.{100 + number // 250}.{number % 250 + 1}"
+
+
+def post_form(client, url: str, data: dict, *, reader: int = 1, **headers):
+    """Post a form the way a browser does, from reader number `reader`."""
+    return client.post(
+        url,
+        urlencode(data),
+        content_type="application/x-www-form-urlencoded",
+        REMOTE_ADDR=reader_address(reader),
+        **headers,
+    )
+
+
+def post_comment(client, article, *, reader: int = 1, **fields):
+    return post_form(
+        client, f"/comments/{article.pk}/", comment_form_data(article, **fields), reader=reader
+    )
+
+
+def rate(client, article, stars, *, reader: int = 1, **headers):
+    return post_form(client, f"/ratings/{article.pk}/", {"stars": stars}, reader=reader, **headers)
+
+
+def paper_settings(**changes) -> PaperSettings:
+    """The default site's paper settings, with any changes saved."""
+    paper = PaperSettings.for_site(Site.objects.get(is_default_site=True))
+    if changes:
+        for field, value in changes.items():
+            setattr(paper, field, value)
+        paper.save()
+    return paper
 
 
 class KronikaTestCase(TestCase):
@@ -155,7 +201,7 @@ def run_kronika(*args: str, **env: str) -> subprocess.CompletedProcess:
 class DemoServer:
     """`kronika demo` running in its own data directory and process group, as a user runs it."""
 
-    def __init__(self, data_dir: Path, startup_timeout: float = 180):
+    def __init__(self, data_dir: Path, startup_timeout: float = 180, **env: str):
         self.data_dir = Path(data_dir)
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
@@ -164,7 +210,7 @@ class DemoServer:
             for key, value in os.environ.items()
             if not key.startswith(("KRONIKA_", "DJANGO_", "DATABASE_URL", "REDIS_URL"))
         }
-        self.env.update(KRONIKA_DATA_DIR=str(self.data_dir), KRONIKA_WEB_WORKERS="2")
+        self.env.update(KRONIKA_DATA_DIR=str(self.data_dir), KRONIKA_WEB_WORKERS="2", **env)
         self.log_path = self.data_dir / "demo.log"
         self.startup_timeout = startup_timeout
         self.process = None
@@ -201,11 +247,68 @@ class DemoServer:
             capture_output=True,
             text=True,
             timeout=timeout,
-            check=True,
+            check=False,
         )
+        if result.returncode:
+            raise AssertionError(f"kronika {' '.join(args)} failed:\n{result.stderr[-3000:]}")
         return result.stdout
+
+    def shell(self, code: str) -> str:
+        """Run Python code in `kronika shell` against the server's database."""
+        return self.kronika("shell", "--no-imports", "-c", code).strip()
+
+    @classmethod
+    @contextmanager
+    def running(cls, data_dir: Path, **env: str):
+        """Start the demo, fail loudly if it does not serve, and always stop it."""
+        server = cls(data_dir, **env).start()
+        try:
+            if fetch(server.base_url + "/")[0] != 200:
+                raise RuntimeError("the demo paper did not start:\n" + server.output()[-3000:])
+            yield server
+        finally:
+            server.stop()
 
     def stop(self):
         if self.process is not None and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
+
+
+@contextmanager
+def scratch_database():
+    """A database for a server under test: a new PostgreSQL one if DATABASE_URL names
+    PostgreSQL (dropped afterwards), or else nothing, and the server uses SQLite."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith(("postgres://", "postgresql://")):
+        yield {}
+        return
+    import psycopg
+
+    parts = urlsplit(url)
+    name = f"kronika_live_{os.getpid()}_{int(time.time())}"
+    admin = urlunsplit(parts._replace(path="/postgres"))
+    with psycopg.connect(admin, autocommit=True) as connection:
+        connection.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield {"DATABASE_URL": urlunsplit(parts._replace(path=f"/{name}"))}
+    finally:
+        with psycopg.connect(admin, autocommit=True) as connection:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+def post_over_http(url: str, data: dict, headers: dict | None = None, timeout: float = 30):
+    """POST a form to a server on loopback: its status (0 when nothing answers) and text."""
+    request = urllib.request.Request(  # noqa: S310 - loopback only
+        url,
+        data=urlencode(data).encode(),
+        headers={"Content-Type": "application/x-www-form-urlencoded", **(headers or {})},
+        method="POST",
+    )
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
+            return response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode(errors="replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0, ""

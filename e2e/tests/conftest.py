@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from e2e import gate
-from kronika.testing import DemoServer, fetch
+from kronika.testing import DemoServer
 
 SCREENSHOTS = Path("var/screenshots")
 
@@ -31,14 +31,8 @@ def pytest_collection_modifyitems(config, items):
 
 @pytest.fixture(scope="session")
 def demo():
-    with tempfile.TemporaryDirectory() as data_dir:
-        server = DemoServer(data_dir).start()
-        try:
-            if fetch(server.base_url + "/")[0] != 200:
-                pytest.fail("the demo paper did not start:\n" + server.output()[-3000:])
-            yield server
-        finally:
-            server.stop()
+    with tempfile.TemporaryDirectory() as data_dir, DemoServer.running(data_dir) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")

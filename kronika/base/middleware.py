@@ -1,3 +1,6 @@
+import hashlib
+import re
+
 from django.conf import settings
 from django.utils.cache import patch_cache_control
 
@@ -87,3 +90,31 @@ class CacheHeadersMiddleware:
             and not request.path.startswith("/admin/")
             and not response.cookies
         )
+
+
+# Hidden inputs marked data-volatile (a form's "shown at" token) change on every
+# render without changing what the page says.
+VOLATILE_INPUT = re.compile(rb'<input type="hidden" name="[^"]*" value="[^"]*" data-volatile')
+
+
+class StableETagMiddleware:
+    """A weak ETag that ignores volatile form tokens, so unchanged pages still get 304s.
+
+    Sits inside ConditionalGetMiddleware, which answers If-None-Match with it.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.method in ("GET", "HEAD")
+            and response.status_code == 200
+            and not response.streaming
+            and not response.has_header("ETag")
+            and response.get("Content-Type", "").startswith("text/html")
+        ):
+            stable = VOLATILE_INPUT.sub(b"", response.content)
+            response["ETag"] = f'W/"{hashlib.md5(stable, usedforsecurity=False).hexdigest()}"'
+        return response

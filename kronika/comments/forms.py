@@ -37,7 +37,9 @@ class CommentForm(forms.Form):
         label="Leave this field empty",
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
-    started = forms.CharField(required=False, widget=forms.HiddenInput)
+    started = forms.CharField(
+        required=False, widget=forms.HiddenInput(attrs={"data-volatile": True})
+    )
 
     def __init__(self, *args, article_id: int, **kwargs):
         super().__init__(*args, **kwargs)

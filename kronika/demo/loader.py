@@ -1,8 +1,10 @@
-"""Load the demo newspaper: sections, authors, 44 articles with pictures, and staff accounts.
+"""Load the demo newspaper: sections, authors, 44 articles with pictures, readers'
+comments and ratings, and staff accounts.
 
 Everything is keyed by slug or username, so loading twice adds nothing.
 """
 
+import hashlib
 import io
 import json
 import os
@@ -20,11 +22,14 @@ from django.utils.html import escape
 from wagtail.models import Revision, Site
 
 from kronika.base.models import CommentPolicy, KronikaImage, PaperSettings
+from kronika.comments.models import Comment
 from kronika.demo.images import illustration, portrait
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 from kronika.news.signal_handlers import bulk_publishing
+from kronika.ratings.models import Rating
 
 CONTENT = Path(__file__).parent / "content" / "articles.json"
+READERS = Path(__file__).parent / "content" / "comments.json"
 CREDENTIALS_FILE = "demo-credentials.json"
 ACCOUNTS = [("admin", None), ("editor", "Editors"), ("reporter", "Reporters")]
 
@@ -33,7 +38,7 @@ def load_demo(now=None) -> dict:
     """Create whatever part of the demo paper is missing; returns counts of what was added."""
     data = json.loads(CONTENT.read_text(encoding="utf-8"))
     now = now or timezone.now()
-    added = {"sections": 0, "authors": 0, "articles": 0}
+    added = {"sections": 0, "authors": 0, "articles": 0, "comments": 0, "ratings": 0}
     with transaction.atomic(), bulk_publishing():
         home = HomePage.objects.get()
         _paper_settings(home)
@@ -48,6 +53,11 @@ def load_demo(now=None) -> dict:
         # Oldest first, so that publication order is the order of the archive.
         for spec in sorted(data["articles"], key=lambda a: (-a["days_ago"], a["hour"], a["slug"])):
             added["articles"] += _article(spec, sections, authors, now)
+        readers = json.loads(READERS.read_text(encoding="utf-8"))
+        for thread in readers["threads"]:
+            added["comments"] += _comments(thread)
+        for slug, counts in readers["ratings"].items():
+            added["ratings"] += _ratings(slug, counts, now)
     return added
 
 
@@ -167,6 +177,60 @@ def _article(spec, sections, authors, now) -> bool:
     )
     Revision.objects.filter(pk=revision.pk).update(created_at=when)
     return True
+
+
+def _demo_client(name: str) -> str:
+    """A stand-in for the keyed client hash that a real comment would carry."""
+    return hashlib.sha256(f"kronika-demo-reader:{name}".encode()).hexdigest()
+
+
+def _comments(thread) -> int:
+    article = ArticlePage.objects.get(slug=thread["article"])
+    if Comment.objects.on(article).exists():
+        return 0
+    added = 0
+
+    def add(spec, parent=None):
+        comment = Comment.objects.create(
+            article=article,
+            parent=parent,
+            name=spec["name"],
+            email=spec["email"],
+            body=spec["body"],
+            status=spec["status"],
+            held_because=spec.get("held_because", ""),
+            client=_demo_client(spec["email"] or spec["name"]),
+            created_at=article.first_published_at + timedelta(hours=spec["hours_after"]),
+        )
+        return comment
+
+    for spec in thread["comments"]:
+        top = add(spec)
+        added += 1
+        for reply in spec["replies"]:
+            add(reply, parent=top)
+            added += 1
+    return added
+
+
+def _ratings(slug, counts, now) -> int:
+    """Readers' votes: counts[n] readers gave n + 1 stars."""
+    article = ArticlePage.objects.get(slug=slug)
+    if Rating.objects.filter(article=article).exists():
+        return 0
+    votes = [
+        Rating(
+            article=article,
+            voter=f"demo-{slug}-{stars}-{n}",
+            stars=stars + 1,
+            created_at=now,
+            updated_at=now,
+        )
+        for stars, count in enumerate(counts)
+        for n in range(count)
+    ]
+    Rating.objects.bulk_create(votes)
+    return len(votes)
 
 
 def ensure_accounts() -> dict[str, str]:

@@ -37,7 +37,7 @@ class RatingsReportView(ReportView):
         Column("first_published_at", label="Published", sort_key="first_published_at"),
     ]
 
-    def get_queryset(self):
+    def get_base_queryset(self):
         return (
             ArticlePage.objects.annotate(
                 rating_count=Count("ratings"), rating_average=Avg("ratings__stars")

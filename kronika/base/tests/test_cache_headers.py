@@ -1,3 +1,6 @@
+import time
+from unittest import mock
+
 from kronika.testing import KronikaTestCase, publish_article
 
 
@@ -29,3 +32,11 @@ class CacheHeaderTests(KronikaTestCase):
         self.assertTrue(first.has_header("ETag"))
         again = self.client.get(self.article.url, HTTP_IF_NONE_MATCH=first["ETag"])
         self.assertEqual(again.status_code, 304)
+
+    def test_a_page_whose_form_token_changed_is_still_unchanged(self):
+        first = self.client.get(self.article.url)
+        self.assertIn('data-volatile id="id_started"', first.content.decode())
+        self.assertTrue(first["ETag"].startswith('W/"'))
+        with mock.patch("time.time", return_value=time.time() + 3600):
+            later = self.client.get(self.article.url, HTTP_IF_NONE_MATCH=first["ETag"])
+        self.assertEqual(later.status_code, 304)

@@ -3,8 +3,10 @@ from django.db.models import Count
 from django.test import TestCase
 
 from kronika.base.models import CommentPolicy
+from kronika.comments.models import Comment
 from kronika.demo.loader import load_demo
 from kronika.news.models import ArticlePage, Author, RelatedArticle, SectionPage
+from kronika.ratings.models import Rating
 
 
 class DemoContentTests(TestCase):
@@ -15,7 +17,10 @@ class DemoContentTests(TestCase):
         cls.articles = list(ArticlePage.objects.published().newest_first())
 
     def test_a_second_load_adds_nothing(self):
-        self.assertEqual(self.second_load, {"sections": 0, "authors": 0, "articles": 0})
+        self.assertEqual(
+            self.second_load,
+            {"sections": 0, "authors": 0, "articles": 0, "comments": 0, "ratings": 0},
+        )
         self.assertEqual(ArticlePage.objects.count(), self.first_load["articles"])
 
     def test_it_is_a_real_paper_of_several_weeks(self):
@@ -38,6 +43,36 @@ class DemoContentTests(TestCase):
         states = {article.comments_open() for article in self.articles}
         self.assertEqual(states, {True, False})
         self.assertTrue(any(a.comment_policy == CommentPolicy.CLOSED for a in self.articles))
+
+    def test_several_articles_have_approved_threaded_comments(self):
+        approved = Comment.objects.approved()
+        self.assertGreaterEqual(approved.values("article").distinct().count(), 5)
+        replies = approved.filter(parent__isnull=False)
+        self.assertGreaterEqual(replies.values("parent__article").distinct().count(), 5)
+        self.assertFalse(replies.filter(parent__parent__isnull=False).exists())
+
+    def test_a_few_comments_wait_in_the_moderation_queue(self):
+        held = Comment.objects.pending()
+        self.assertTrue(3 <= held.count() <= 5)
+        self.assertTrue(all(comment.held_because for comment in held))
+
+    def test_an_article_with_comments_closed_still_shows_them(self):
+        closed = [
+            article
+            for article in self.articles
+            if not article.comments_open() and Comment.objects.approved().on(article).exists()
+        ]
+        self.assertTrue(closed)
+        page = self.client.get(closed[0].url).content.decode()
+        self.assertIn("Comments are closed.", page)
+        self.assertIn(Comment.objects.approved().on(closed[0]).first().name, page)
+
+    def test_several_articles_are_rated_and_show_their_score(self):
+        rated = Rating.objects.values("article").distinct().count()
+        self.assertGreaterEqual(rated, 8)
+        article = ArticlePage.objects.get(slug="estonian-teachers-vote-on-strike-over-pay")
+        page = self.client.get(article.url).content.decode()
+        self.assertIn("4.1 from 46 ratings", page)
 
     def test_previous_and_next_links_agree_across_the_whole_demo(self):
         next_of = {}

@@ -53,12 +53,19 @@ class Command(BaseCommand):
             help="Web server processes (default: one per CPU).",
         )
         parser.add_argument(
+            "--threads",
+            type=positive_number,
+            default=os.environ.get("KRONIKA_WEB_THREADS", "8"),
+            help="Request threads per process (default: 8). Each may hold a database "
+            "connection, so workers times threads must stay under the database's limit.",
+        )
+        parser.add_argument(
             "--no-worker",
             action="store_true",
             help="Do not start a task worker; run `kronika worker` separately.",
         )
 
-    def handle(self, *args, host, port, workers, no_worker, **options):
+    def handle(self, *args, host, port, workers, threads, no_worker, **options):
         if settings.DEBUG:
             raise CommandError(
                 "KRONIKA_DEBUG is on; `kronika serve` refuses to serve in debug mode."
@@ -72,7 +79,7 @@ class Command(BaseCommand):
             )
         self.stdout.write(f"Serving {settings.WAGTAIL_SITE_NAME} on http://{host}:{port}/")
         try:
-            self.run_server(host, port, workers)
+            self.run_server(host, port, workers, threads)
         finally:
             if worker is not None:
                 worker.terminate()
@@ -94,7 +101,7 @@ class Command(BaseCommand):
         # The server processes open their own connections.
         connection.close()
 
-    def run_server(self, host, port, workers):
+    def run_server(self, host, port, workers, threads):
         from granian.constants import Interfaces
         from granian.server import Server
 
@@ -104,6 +111,7 @@ class Command(BaseCommand):
             port=port,
             interface=Interfaces.WSGI,
             workers=workers,
+            blocking_threads=threads,
             respawn_failed_workers=True,
             # Ctrl-C reaches the workers too; one that does not stop must not hold up the rest.
             workers_kill_timeout=10,
