@@ -56,6 +56,27 @@ def page(browser):
 
 
 @pytest.fixture
+def log_in(browser, demo):
+    """Open an admin session for one of the demo's staff accounts; returns its page."""
+    contexts = []
+
+    def as_user(username):
+        context = browser.new_context(viewport={"width": 1280, "height": 900})
+        contexts.append(context)
+        page = context.new_page()
+        page.goto(demo.base_url + "/admin/login/")
+        page.fill("input[name=username]", username)
+        page.fill("input[name=password]", demo.credentials()[username])
+        page.click("button[type=submit]")
+        page.wait_for_url(re.compile(r"/admin/$"))
+        return page
+
+    yield as_user
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
 def screenshot(request):
     """Keep a desktop and a mobile screenshot of a page the test checked."""
     folder = SCREENSHOTS / re.sub(r"[^\w-]+", "-", request.node.name)

@@ -21,17 +21,6 @@ NEWS_ID_SCRIPT = (
 )
 
 
-def log_in(browser, demo, username):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.goto(demo.base_url + "/admin/login/")
-    page.fill("input[name=username]", username)
-    page.fill("input[name=password]", demo.credentials()[username])
-    page.click("button[type=submit]")
-    page.wait_for_url(re.compile(r"/admin/$"))
-    return page
-
-
 def submitted(page, url_pattern):
     """Wait until a submitted admin form has landed on `url_pattern`, or say why it did not."""
     try:
@@ -52,11 +41,11 @@ def unique_picture(tmp_path):
     return path
 
 
-def test_a_reporter_submits_and_an_editor_publishes(demo, browser, screenshot, tmp_path):
+def test_a_reporter_submits_and_an_editor_publishes(demo, browser, log_in, screenshot, tmp_path):
     newest_before = demo.kronika("shell", "-c", NEWEST_SCRIPT).strip().splitlines()[-1]
 
     news_id = demo.kronika("shell", "-c", NEWS_ID_SCRIPT).strip().splitlines()[-1]
-    reporter = log_in(browser, demo, "reporter")
+    reporter = log_in("reporter")
     reporter.goto(f"{demo.base_url}/admin/pages/add/news/articlepage/{news_id}/")
 
     reporter.locator("#id_title").press_sequentially(HEADLINE)
@@ -92,7 +81,7 @@ def test_a_reporter_submits_and_an_editor_publishes(demo, browser, screenshot, t
     article_url = f"/news/{SLUG}/"
     assert fetch(demo.base_url + article_url)[0] == 404, "not live before review"
 
-    editor = log_in(browser, demo, "editor")
+    editor = log_in("editor")
     editor.goto(f"{demo.base_url}/admin/pages/{news_id}/")
     editor.get_by_role("link", name=HEADLINE).first.click()
     editor.locator("footer .w-dropdown__toggle").last.click()
