@@ -7,6 +7,11 @@ from django.utils import timezone
 from kronika.news.models import ArticlePage
 
 
+def normalise_email(email: str) -> str:
+    """Addresses are compared without case, as every mail provider treats them."""
+    return email.strip().lower()
+
+
 class CommentQuerySet(models.QuerySet):
     def approved(self):
         return self.filter(status=Comment.Status.APPROVED)
@@ -24,7 +29,7 @@ class CommentQuerySet(models.QuerySet):
         return self.filter(created_at__gte=moment)
 
     def by_email(self, email: str):
-        return self.filter(email__iexact=email) if email else self.none()
+        return self.filter(email=normalise_email(email)) if email else self.none()
 
 
 class Comment(models.Model):
@@ -79,6 +84,10 @@ class Comment(models.Model):
         excerpt = " ".join(self.body.split())[:60]
         return f"{self.name}: {excerpt}"
 
+    def save(self, *args, **kwargs):
+        self.email = normalise_email(self.email)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return f"{self.article.url}#comment-{self.pk}"
 
@@ -119,7 +128,7 @@ class Block(models.Model):
 
     def save(self, *args, **kwargs):
         if self.kind == self.Kind.EMAIL:
-            self.value = self.value.strip().casefold()
+            self.value = normalise_email(self.value)
         super().save(*args, **kwargs)
 
     def clean(self):
@@ -135,7 +144,7 @@ class Block(models.Model):
         added = 0
         for kind, value in ((cls.Kind.EMAIL, comment.email), (cls.Kind.CLIENT, comment.client)):
             if value:
-                value = value.strip().casefold() if kind == cls.Kind.EMAIL else value
+                value = normalise_email(value) if kind == cls.Kind.EMAIL else value
                 _, created = cls.objects.get_or_create(
                     kind=kind, value=value, defaults={"reason": reason, "created_by": user}
                 )
@@ -146,5 +155,5 @@ class Block(models.Model):
     def applies_to(cls, email: str, client: str) -> bool:
         query = models.Q(kind=cls.Kind.CLIENT, value=client)
         if email:
-            query |= models.Q(kind=cls.Kind.EMAIL, value=email.strip().casefold())
+            query |= models.Q(kind=cls.Kind.EMAIL, value=normalise_email(email))
         return cls.objects.filter(query).exists()

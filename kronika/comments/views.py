@@ -8,7 +8,7 @@ from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from kronika.base.models import PaperSettings
-from kronika.base.readers import client_fingerprint, reader_form_post
+from kronika.base.readers import MAX_ID, client_fingerprint, reader_form_post
 from kronika.base.views import render_error
 from kronika.comments.forms import CommentForm
 from kronika.comments.models import Comment
@@ -44,9 +44,6 @@ def _remember_pending(response, request, article, comment):
         httponly=True,
         samesite="Lax",
     )
-
-
-MAX_ID = 2**63 - 1
 
 
 def _open_article(article_id: int) -> ArticlePage:
@@ -93,8 +90,6 @@ def post_comment(request, article_id: int):
 
     form = CommentForm(request.POST, article_id=article.pk)
     if not form.is_valid():
-        if form.errors.keys() == {"started"}:
-            form.renew_token()
         return _form_page(
             request,
             article,
@@ -170,7 +165,7 @@ def reply_form(request, comment_id: int):
     """A page to reply from, so that replying works without JavaScript."""
     if comment_id > MAX_ID:
         raise Http404
-    parent = get_object_or_404(Comment.objects.approved().select_related("article"), pk=comment_id)
+    parent = get_object_or_404(Comment.objects.approved(), pk=comment_id)
     article = _open_article(parent.article_id)
     form = CommentForm(article_id=article.pk, initial={"parent": parent.pk})
     return TemplateResponse(

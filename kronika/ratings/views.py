@@ -5,14 +5,13 @@ from django.conf import settings
 from django.core import signing
 from django.http import HttpResponseRedirect, JsonResponse
 
-from kronika.base.readers import client_fingerprint, reader_form_post
+from kronika.base.readers import MAX_ID, client_fingerprint, reader_form_post
 from kronika.base.views import render_error
 from kronika.news.models import ArticlePage
 from kronika.ratings.models import STARS, Rating
 
 VOTE_COOKIE = "kronika_vote"
 VOTE_SALT = "kronika.ratings.vote"
-MAX_ID = 2**63 - 1
 
 
 class VoteForm(forms.Form):
