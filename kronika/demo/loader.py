@@ -221,7 +221,7 @@ def _ratings(slug, counts, now) -> int:
     votes = [
         Rating(
             article=article,
-            voter=f"demo-{slug}-{stars}-{n}",
+            voter=_demo_client(f"{slug}:{stars}:{n}"),
             stars=stars + 1,
             created_at=now,
             updated_at=now,
