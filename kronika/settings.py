@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "kronika.news",
     "kronika.comments",
     "kronika.ratings",
+    "kronika.telegram",
     "kronika.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -256,3 +257,12 @@ KRONIKA_COMMENTS_FLOOD_SECONDS = env_int("KRONIKA_COMMENTS_FLOOD_SECONDS", 15, m
 KRONIKA_COMMENTS_PER_HOUR = env_int("KRONIKA_COMMENTS_PER_HOUR", 20, minimum=0)
 KRONIKA_COMMENTS_DUPLICATE_HOURS = env_int("KRONIKA_COMMENTS_DUPLICATE_HOURS", 24, minimum=0)
 KRONIKA_COMMENTS_MAX_LINKS = env_int("KRONIKA_COMMENTS_MAX_LINKS", 2, minimum=0)
+
+# Telegram. Channels are set up in the admin; these variables add one more.
+KRONIKA_TELEGRAM_API_BASE = env_str("KRONIKA_TELEGRAM_API_BASE", "https://api.telegram.org")
+KRONIKA_TELEGRAM_BOT_TOKEN = env_str("KRONIKA_TELEGRAM_BOT_TOKEN", "")
+KRONIKA_TELEGRAM_CHAT_ID = env_str("KRONIKA_TELEGRAM_CHAT_ID", "")
+KRONIKA_TELEGRAM_POSTS_PER_MINUTE = env_int("KRONIKA_TELEGRAM_POSTS_PER_MINUTE", 20, minimum=1)
+KRONIKA_TELEGRAM_TIMEOUT = env_int("KRONIKA_TELEGRAM_TIMEOUT", 20, minimum=1)
+KRONIKA_TELEGRAM_RETRY_HOURS = env_int("KRONIKA_TELEGRAM_RETRY_HOURS", 24, minimum=1)
+KRONIKA_TELEGRAM_MAX_BACKOFF = env_int("KRONIKA_TELEGRAM_MAX_BACKOFF", 30, minimum=1)

@@ -162,7 +162,6 @@ def _article(spec, sections, authors, now) -> bool:
         comment_policy=CommentPolicy.CLOSED
         if spec["comments"] == "closed"
         else CommentPolicy.INHERIT,
-        first_published_at=when,
         live=False,
     )
     for order, slug in enumerate(spec["authors"]):

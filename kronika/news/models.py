@@ -22,6 +22,7 @@ from wagtail.search import index
 
 from kronika.base.blocks import BodyBlock
 from kronika.base.models import BasePage, CommentPolicy, KronikaImage, PaperSettings
+from kronika.telegram.panels import TelegramStatusPanel
 
 # Top-level paths that belong to the site itself, so no section may take them.
 RESERVED_SLUGS = frozenset(
@@ -231,6 +232,10 @@ class ArticlePage(BasePage):
     comment_policy = models.CharField(
         max_length=10, choices=CommentPolicy.choices, default=CommentPolicy.INHERIT
     )
+    post_to_telegram = models.BooleanField(
+        default=True,
+        help_text="Post the article to the paper's Telegram channels when it is first published.",
+    )
 
     objects = ArticlePageManager()
 
@@ -245,7 +250,11 @@ class ArticlePage(BasePage):
         ),
         FieldPanel("tags"),
     ]
-    settings_panels = [*BasePage.settings_panels, FieldPanel("comment_policy")]
+    settings_panels = [
+        *BasePage.settings_panels,
+        FieldPanel("comment_policy"),
+        MultiFieldPanel([FieldPanel("post_to_telegram"), TelegramStatusPanel()], "Telegram"),
+    ]
 
     parent_page_types = ["news.SectionPage"]
     subpage_types = []

@@ -1,6 +1,7 @@
 from django_tasks_db.management.commands.db_worker import Command as DBWorkerCommand
 
 from kronika.news.tasks import publish_scheduled
+from kronika.telegram import outbox
 
 
 class Command(DBWorkerCommand):
@@ -15,4 +16,6 @@ class Command(DBWorkerCommand):
         # Scheduled go-lives are queued as deferred tasks when they are set; this
         # catches anything that fell due while no worker was running.
         publish_scheduled.enqueue()
+        # Telegram calls cut off by a stop, or waiting for a retry, carry on.
+        outbox.resume()
         super().handle(*args, **options)

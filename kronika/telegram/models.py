@@ -1,0 +1,185 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils import timezone
+
+from kronika.news.models import ArticlePage, SectionPage
+from kronika.telegram.messages import DEFAULT_TEMPLATE, check_template
+
+ENVIRONMENT_CHANNEL = "From the environment"
+
+
+class ChannelQuerySet(models.QuerySet):
+    def enabled(self):
+        return self.filter(enabled=True)
+
+    def for_article(self, article):
+        """The enabled channels whose section filter lets this article through."""
+        return (
+            self.enabled()
+            .filter(models.Q(sections=None) | models.Q(sections=article.get_parent()))
+            .distinct()
+        )
+
+
+class Channel(models.Model):
+    """A Telegram channel the paper posts to, through one bot."""
+
+    name = models.CharField(max_length=100, unique=True)
+    chat_id = models.CharField(
+        "chat ID", max_length=100, help_text="The channel's @username, or its numeric ID (-100…)."
+    )
+    # Kept to make calls, and never shown again once saved.
+    bot_token = models.CharField(max_length=200, blank=True)
+    sections = models.ManyToManyField(
+        SectionPage,
+        blank=True,
+        related_name="+",
+        help_text="Post only articles of these sections. None chosen: every section.",
+    )
+    enabled = models.BooleanField(default=True)
+    post_template = models.TextField(
+        default=DEFAULT_TEMPLATE,
+        help_text="Telegram HTML with {headline}, {standfirst} and {link}.",
+    )
+    withdrawal_note = models.CharField(
+        max_length=300,
+        default="This article has been withdrawn.",
+        help_text="Replaces a post older than 48 hours when its article is unpublished.",
+    )
+    posts_per_minute = models.PositiveSmallIntegerField(default=20)
+    from_environment = models.BooleanField(default=False, editable=False)
+    # One drain at a time per channel: whoever holds an unexpired lease makes the calls.
+    lease_until = models.DateTimeField(null=True, blank=True, editable=False)
+
+    objects = ChannelQuerySet.as_manager()
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        try:
+            check_template(self.post_template)
+        except ValueError as error:
+            raise ValidationError({"post_template": str(error)}) from None
+        if not self.chat_id.startswith("@") and not self.chat_id.lstrip("-").isdigit():
+            raise ValidationError({"chat_id": "Use the channel's @username or its numeric ID."})
+
+    @property
+    def token(self) -> str:
+        return self.bot_token or (
+            settings.KRONIKA_TELEGRAM_BOT_TOKEN if self.from_environment else ""
+        )
+
+    @classmethod
+    def from_settings(cls) -> "Channel | None":
+        """The channel configured by KRONIKA_TELEGRAM_* variables, kept in step with them."""
+        token, chat_id = settings.KRONIKA_TELEGRAM_BOT_TOKEN, settings.KRONIKA_TELEGRAM_CHAT_ID
+        if not (token and chat_id):
+            return None
+        channel, _ = cls.objects.update_or_create(
+            from_environment=True,
+            defaults={
+                "name": ENVIRONMENT_CHANNEL,
+                "chat_id": chat_id,
+                "posts_per_minute": settings.KRONIKA_TELEGRAM_POSTS_PER_MINUTE,
+            },
+        )
+        return channel
+
+
+class Post(models.Model):
+    """An article's post in one channel, and what the channel shows of it now."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        SENT = "sent", "Sent"
+        FAILED = "failed", "Failed"
+        FLAGGED = "flagged", "Uncertain: check the channel, then resend"
+        CANCELLED = "cancelled", "Not sent: unpublished first"
+        DELETED = "deleted", "Deleted"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="+")
+    channel = models.ForeignKey(Channel, on_delete=models.PROTECT, related_name="posts")
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
+    message_id = models.BigIntegerField(null=True, blank=True)
+    with_photo = models.BooleanField(default=False)
+    # What the channel shows, so an edit is sent only when something visible changed.
+    sent_caption = models.TextField(blank=True)
+    sent_image_id = models.BigIntegerField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    sent_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "channel"], name="one_post_per_channel")
+        ]
+
+    def __str__(self):
+        return f"{self.article_id} in {self.channel}"
+
+    @property
+    def link(self) -> str:
+        """The post's address, for a public channel."""
+        if self.message_id and self.channel.chat_id.startswith("@"):
+            return f"https://t.me/{self.channel.chat_id[1:]}/{self.message_id}"
+        return ""
+
+
+class Delivery(models.Model):
+    """One Bot API call still to be made: the durable outbox the worker drains in order."""
+
+    class Action(models.TextChoices):
+        SEND = "send", "Send"
+        EDIT = "edit", "Edit"
+        DELETE = "delete", "Delete"
+        WITHDRAW = "withdraw", "Withdraw"
+
+    class State(models.TextChoices):
+        PENDING = "pending", "Pending"
+        IN_FLIGHT = "in_flight", "In flight"
+        DONE = "done", "Done"
+        FAILED = "failed", "Failed"
+        FLAGGED = "flagged", "Uncertain"
+        SUPERSEDED = "superseded", "Superseded"
+
+    post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="deliveries")
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="deliveries")
+    action = models.CharField(max_length=8, choices=Action.choices)
+    state = models.CharField(max_length=10, choices=State.choices, default=State.PENDING)
+    not_before = models.DateTimeField(default=timezone.now)
+    attempts = models.PositiveIntegerField(default=0)
+    first_attempt_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        verbose_name_plural = "deliveries"
+        ordering = ["created_at", "pk"]
+        indexes = [models.Index(fields=["channel", "state", "created_at"])]
+
+    def __str__(self):
+        return f"{self.get_action_display()} {self.post}"
+
+
+class Call(models.Model):
+    """Every call made to the Bot API, with its outcome. Tokens are never recorded."""
+
+    channel = models.ForeignKey(Channel, on_delete=models.CASCADE, related_name="calls")
+    post = models.ForeignKey(Post, null=True, on_delete=models.SET_NULL, related_name="calls")
+    method = models.CharField(max_length=40)
+    status = models.PositiveSmallIntegerField(null=True, blank=True)
+    ok = models.BooleanField(default=False)
+    outcome = models.CharField(max_length=500)
+    made_at = models.DateTimeField(default=timezone.now, db_index=True)
+    duration_ms = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        ordering = ["-made_at", "-pk"]
+        indexes = [models.Index(fields=["channel", "made_at"])]
+
+    def __str__(self):
+        return f"{self.method}: {self.outcome}"

@@ -1,0 +1,113 @@
+from django import forms
+from django.contrib.auth.decorators import permission_required
+from django.urls import path, reverse
+from wagtail import hooks
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.menu import MenuItem
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import Column
+from wagtail.admin.views.reports import ReportView
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from kronika.telegram import views
+from kronika.telegram.models import Call, Channel
+
+CALLS_PERMISSION = "telegram.view_call"
+
+
+class ChannelForm(WagtailAdminModelForm):
+    """The bot token can be set or replaced, but it is never shown again."""
+
+    bot_token = forms.CharField(
+        required=False,
+        widget=forms.PasswordInput(render_value=False, attrs={"autocomplete": "off"}),
+        help_text="From @BotFather. Leave empty to keep the saved token.",
+    )
+
+    def clean_bot_token(self):
+        return self.cleaned_data["bot_token"].strip() or self.instance.bot_token
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("bot_token") and not self.instance.from_environment:
+            self.add_error("bot_token", "A channel needs its bot's token.")
+        return cleaned
+
+
+class ChannelViewSet(SnippetViewSet):
+    model = Channel
+    icon = "link-external"
+    menu_label = "Telegram channels"
+    menu_order = 220
+    add_to_admin_menu = True
+    copy_view_enabled = False
+    list_display = ["name", "chat_id", "enabled", "posts_per_minute"]
+    edit_handler = ObjectList(
+        [
+            FieldPanel("name"),
+            FieldPanel("chat_id"),
+            FieldPanel("bot_token"),
+            FieldPanel("enabled"),
+            FieldPanel("sections"),
+            FieldPanel("post_template"),
+            FieldPanel("withdrawal_note"),
+            FieldPanel("posts_per_minute"),
+        ],
+        base_form_class=ChannelForm,
+    )
+
+
+class CallsReportView(ReportView):
+    page_title = "Telegram calls"
+    header_icon = "link-external"
+    index_url_name = "telegram_calls"
+    index_results_url_name = "telegram_calls_results"
+    list_export = ["made_at", "channel", "method", "post", "status", "ok", "outcome"]
+    columns = [
+        Column("made_at", label="When"),
+        Column("channel", label="Channel"),
+        Column("method", label="Call"),
+        Column("post", label="Article", accessor=lambda call: call.post and call.post.article),
+        Column("status", label="HTTP"),
+        Column("outcome", label="Outcome"),
+        Column("duration_ms", label="ms"),
+    ]
+
+    def get_base_queryset(self):
+        return Call.objects.select_related("channel", "post__article")
+
+
+class CallsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(CALLS_PERMISSION)
+
+
+calls_report = permission_required(CALLS_PERMISSION, raise_exception=True)
+
+
+@hooks.register("register_admin_urls")
+def register_telegram_urls():
+    return [
+        path("reports/telegram/", calls_report(CallsReportView.as_view()), name="telegram_calls"),
+        path(
+            "reports/telegram/results/",
+            calls_report(CallsReportView.as_view(results_only=True)),
+            name="telegram_calls_results",
+        ),
+        path("telegram/posts/<int:post_id>/<slug:action>/", views.act, name="telegram_act"),
+    ]
+
+
+@hooks.register("register_reports_menu_item")
+def register_calls_menu_item():
+    return CallsMenuItem(
+        "Telegram calls",
+        reverse("telegram_calls"),
+        name="telegram-calls",
+        icon_name="link-external",
+        order=960,
+    )
+
+
+register_snippet(ChannelViewSet)
