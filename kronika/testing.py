@@ -201,8 +201,11 @@ def run_kronika(*args: str, **env: str) -> subprocess.CompletedProcess:
 class DemoServer:
     """`kronika demo` running in its own data directory and process group, as a user runs it."""
 
-    def __init__(self, data_dir: Path, startup_timeout: float = 180, **env: str):
+    def __init__(
+        self, data_dir: Path, startup_timeout: float = 180, args: tuple[str, ...] = (), **env: str
+    ):
         self.data_dir = Path(data_dir)
+        self.args = args
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.env = {
@@ -220,7 +223,7 @@ class DemoServer:
         started = time.monotonic()
         with open(self.log_path, "w") as log:
             self.process = subprocess.Popen(  # noqa: S603 - our own command
-                [sys.executable, "-m", "kronika", "demo", "--port", str(self.port)],
+                [sys.executable, "-m", "kronika", "demo", "--port", str(self.port), *self.args],
                 env=self.env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
@@ -253,15 +256,26 @@ class DemoServer:
             raise AssertionError(f"kronika {' '.join(args)} failed:\n{result.stderr[-3000:]}")
         return result.stdout
 
+    def start_worker(self) -> subprocess.Popen:
+        """A `kronika worker` of the demo's own, for a demo started with --no-worker."""
+        log = open(self.data_dir / "worker.log", "a")  # noqa: SIM115 - the worker keeps it
+        return subprocess.Popen(
+            [sys.executable, "-m", "kronika", "worker", "--no-startup-delay"],
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+
     def shell(self, code: str) -> str:
         """Run Python code in `kronika shell` against the server's database."""
         return self.kronika("shell", "--no-imports", "-c", code).strip()
 
     @classmethod
     @contextmanager
-    def running(cls, data_dir: Path, **env: str):
+    def running(cls, data_dir: Path, args: tuple[str, ...] = (), **env: str):
         """Start the demo, fail loudly if it does not serve, and always stop it."""
-        server = cls(data_dir, **env).start()
+        server = cls(data_dir, args=args, **env).start()
         try:
             if fetch(server.base_url + "/")[0] != 200:
                 raise RuntimeError("the demo paper did not start:\n" + server.output()[-3000:])

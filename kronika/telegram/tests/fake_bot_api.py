@@ -94,8 +94,8 @@ class FakeBotApi:
             def log_message(self, *args):
                 pass
 
+        # HTTPServer rebinds a recently closed port, so the API can come back where it was.
         self.server = ThreadingHTTPServer(("127.0.0.1", self.port or 0), Handler)
-        self.server.allow_reuse_address = True
         self.port = self.server.server_address[1]
         threading.Thread(target=self.server.serve_forever, daemon=True).start()
         return self

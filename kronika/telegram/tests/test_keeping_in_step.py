@@ -68,3 +68,11 @@ class KeepingInStepTests(TelegramTestCase):
         self.assertEqual(self.api.methods(), ["sendPhoto", "editMessageCaption"])
         self.assertEqual(self.api.calls[-1][2]["caption"], "This article has been withdrawn.")
         self.assertEqual(self.post_of(article).state, Post.State.WITHDRAWN)
+
+    def test_an_edit_of_a_post_deleted_in_the_channel_is_shown_to_editors(self):
+        article = self.publish("Deleted by hand in Telegram")
+        self.api.messages.clear()
+        self.edit(article, title="Renamed after the post was deleted")
+        post = self.post_of(article)
+        self.assertIn("message to edit not found", post.error)
+        self.assertEqual(post.state, Post.State.SENT)
