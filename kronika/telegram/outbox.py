@@ -172,9 +172,14 @@ def _deliver(channel, delivery) -> bool:
     post = delivery.post
     try:
         plan = _plan(delivery)
-        if plan is None:
-            _done(delivery)
-            return True
+    except Exception as error:
+        # Nothing was sent: a broken picture, say. Editors see why and can resend.
+        _failed(delivery, f"The post could not be prepared: {error}")
+        return True
+    if plan is None:
+        _done(delivery)
+        return True
+    try:
         method, params, files = plan
         answer = _call(channel, post, method, params, files)
     except NotSent as error:

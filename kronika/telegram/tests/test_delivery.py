@@ -8,7 +8,7 @@ from django.utils import timezone
 from kronika.telegram import outbox
 from kronika.telegram.models import Call, Channel, Delivery, Post
 from kronika.telegram.tests.support import TelegramTestCase
-from kronika.testing import free_port
+from kronika.testing import free_port, make_image
 
 
 class DeliveryTests(TelegramTestCase):
@@ -121,3 +121,11 @@ class DeliveryTests(TelegramTestCase):
         time.sleep(0.01)
         outbox.drain(self.channel.pk)
         self.assertEqual(len(self.api.calls), 1)
+
+    def test_a_post_that_cannot_be_prepared_fails_with_the_reason(self):
+        picture = make_image("Lost file")
+        picture.file.storage.delete(picture.file.name)
+        article = self.publish("Picture missing", hero_image=picture)
+        self.assertEqual(self.post_of(article).state, Post.State.FAILED)
+        self.assertIn("could not be prepared", self.post_of(article).error)
+        self.assertEqual(self.api.calls, [])
