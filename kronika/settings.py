@@ -52,6 +52,7 @@ INSTALLED_APPS = [
     "kronika.comments",
     "kronika.ratings",
     "kronika.telegram",
+    "kronika.feeds",
     "kronika.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

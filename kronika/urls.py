@@ -6,6 +6,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kronika.base import views as base_views
 from kronika.comments import urls as comments_urls
+from kronika.feeds import urls as feeds_urls
 from kronika.news import urls as news_urls
 from kronika.ratings import urls as ratings_urls
 
@@ -15,6 +16,7 @@ urlpatterns = [
     path("healthz", base_views.healthz, name="healthz"),
     path("", include(news_urls)),
     path("", include(comments_urls)),
+    path("", include(feeds_urls)),
     path("", include(ratings_urls)),
 ]
 

@@ -70,6 +70,11 @@ class PaperSettings(BaseSiteSetting):
         default=14,
         help_text="Close comments this many days after publication. 0 keeps them open.",
     )
+    feeds_full_text = models.BooleanField(
+        "full text in feeds",
+        default=True,
+        help_text="Feeds carry whole articles. Off: only the headline and standfirst.",
+    )
     comment_moderation = models.CharField(
         max_length=8, choices=CommentModeration.choices, default=CommentModeration.FIRST
     )
@@ -84,6 +89,7 @@ class PaperSettings(BaseSiteSetting):
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo")], "Paper"),
         FieldPanel("language"),
+        FieldPanel("feeds_full_text"),
         MultiFieldPanel(
             [
                 FieldPanel("telegram_url"),

@@ -1,0 +1,167 @@
+"""RSS 2.0 and Atom 1.0 feeds of the paper, a section, a tag or an author.
+
+Django's syndication framework writes the feeds; the generators below add what
+news readers expect on top: every author, the full text, and the picture.
+"""
+
+from django.contrib.syndication.views import Feed
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
+from taggit.models import Tag
+
+from kronika.base.models import PaperSettings
+from kronika.feeds import content
+from kronika.news.models import ArticlePage, Author, SectionPage
+
+
+class RssFeed(Rss201rev2Feed):
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+            "xmlns:dc": "http://purl.org/dc/elements/1.1/",
+            "xmlns:dcterms": "http://purl.org/dc/terms/",
+            "xmlns:media": "http://search.yahoo.com/mrss/",
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, _url in item["authors"]:
+            handler.addQuickElement("dc:creator", name)
+        if item.get("updateddate"):
+            # RSS has no update time of its own; Dublin Core's is the one readers know.
+            handler.addQuickElement("dcterms:modified", rfc3339_date(item["updateddate"]))
+        if item.get("content_html"):
+            handler.addQuickElement("content:encoded", item["content_html"])
+        if item.get("media"):
+            handler.addQuickElement("media:content", "", item["media"])
+
+
+class AtomFeed(Atom1Feed):
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        for name, url in item["authors"]:
+            handler.startElement("author", {})
+            handler.addQuickElement("name", name)
+            handler.addQuickElement("uri", url)
+            handler.endElement("author")
+        if item.get("content_html"):
+            handler.addQuickElement("content", item["content_html"], {"type": "html"})
+
+
+class ArticleFeed(Feed):
+    """The latest live articles of the paper, or of one section, tag or author."""
+
+    feed_type = RssFeed
+    kinds = {"section", "tag", "author"}
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request
+        self.paper = PaperSettings.for_request(request)
+        return super().__call__(request, *args, **kwargs)
+
+    def get_object(self, request, kind=None, slug=None):
+        if kind is None:
+            return None
+        if kind == "section":
+            return get_object_or_404(SectionPage.objects.live(), slug=slug)
+        if kind == "tag":
+            tag = get_object_or_404(Tag, slug=slug)
+            if not ArticlePage.objects.published().tagged(tag).exists():
+                raise Http404("No published article has this tag.")
+            return tag
+        if kind == "author":
+            return get_object_or_404(Author, slug=slug)
+        raise Http404
+
+    def articles(self, obj):
+        articles = ArticlePage.objects.all()
+        if isinstance(obj, SectionPage):
+            return articles.in_section(obj)
+        if isinstance(obj, Tag):
+            return articles.tagged(obj)
+        if isinstance(obj, Author):
+            return articles.by_author(obj)
+        return articles
+
+    def title(self, obj):
+        name = self.paper.name
+        if isinstance(obj, SectionPage):
+            return f"{obj.title} | {name}"
+        if isinstance(obj, Tag):
+            return f"Tagged “{obj.name}” | {name}"
+        if isinstance(obj, Author):
+            return f"{obj.name} | {name}"
+        return name
+
+    def link(self, obj):
+        if isinstance(obj, SectionPage):
+            return obj.get_url(self.request)
+        if isinstance(obj, Tag):
+            return reverse("news:tag", args=[obj.slug])
+        if isinstance(obj, Author):
+            return obj.get_absolute_url()
+        return "/"
+
+    def description(self, obj):
+        return self.paper.tagline or self.paper.name
+
+    def language(self, obj):
+        return self.paper.language
+
+    def items(self, obj):
+        self._items = content.items_for(self.request, content.latest(self.articles(obj)))
+        return self._items
+
+    def item_title(self, item):
+        return item.article.title
+
+    def item_description(self, item):
+        return item.article.standfirst
+
+    def item_link(self, item):
+        return item.url
+
+    def item_guid(self, item):
+        # The id, not the address: a changed slug or section must not look like a new story.
+        return f"{self.request.build_absolute_uri('/')}#article-{item.article.pk}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, item):
+        return item.article.first_published_at
+
+    def item_updateddate(self, item):
+        return item.article.last_published_at or item.article.first_published_at
+
+    def item_categories(self, item):
+        return [item.section.title, *item.tags] if item.section else item.tags
+
+    def item_enclosures(self, item):
+        if item.picture is None:
+            return []
+        return [Enclosure(item.picture.url, str(item.picture.size), item.picture.mime_type)]
+
+    def item_extra_kwargs(self, item):
+        extra = {"authors": item.authors}
+        if self.paper.feeds_full_text:
+            extra["content_html"] = content.full_text(self.request, item.article)
+        if item.picture is not None:
+            extra["media"] = {
+                "url": item.picture.url,
+                "type": item.picture.mime_type,
+                "medium": "image",
+                "width": str(item.picture.width),
+                "height": str(item.picture.height),
+                "fileSize": str(item.picture.size),
+            }
+        return extra
+
+
+class AtomArticleFeed(ArticleFeed):
+    feed_type = AtomFeed
+
+    def subtitle(self, obj):
+        return self.description(obj)

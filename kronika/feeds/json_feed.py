@@ -1,0 +1,54 @@
+"""The paper as a JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
+
+from django.http import JsonResponse
+
+from kronika.base.models import PaperSettings
+from kronika.feeds import content
+from kronika.news.models import ArticlePage
+
+
+def json_feed(request):
+    paper = PaperSettings.for_request(request)
+    items = content.items_for(request, content.latest(ArticlePage.objects.all()))
+    feed = {
+        "version": "https://jsonfeed.org/version/1.1",
+        "title": paper.name,
+        "description": paper.tagline,
+        "home_page_url": request.build_absolute_uri("/"),
+        "feed_url": request.build_absolute_uri(),
+        "language": paper.language,
+        "items": [_item(request, paper, item) for item in items],
+    }
+    return JsonResponse(
+        feed,
+        content_type="application/feed+json",
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    )
+
+
+def _item(request, paper, item) -> dict:
+    article = item.article
+    entry = {
+        "id": f"{request.build_absolute_uri('/')}#article-{article.pk}",
+        "url": item.url,
+        "title": article.title,
+        "summary": article.standfirst,
+        "date_published": article.first_published_at.isoformat(),
+        "date_modified": (article.last_published_at or article.first_published_at).isoformat(),
+        "authors": [{"name": name, "url": url} for name, url in item.authors],
+        "tags": [item.section.title, *item.tags] if item.section else item.tags,
+    }
+    if paper.feeds_full_text:
+        entry["content_html"] = content.full_text(request, article)
+    else:
+        entry["content_text"] = article.standfirst
+    if item.picture:
+        entry["image"] = item.picture.url
+        entry["attachments"] = [
+            {
+                "url": item.picture.url,
+                "mime_type": item.picture.mime_type,
+                "size_in_bytes": item.picture.size,
+            }
+        ]
+    return entry
