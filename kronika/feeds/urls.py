@@ -1,9 +1,12 @@
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.views.decorators.http import condition
 
 from kronika.feeds.feeds import ArticleFeed, AtomArticleFeed
 from kronika.feeds.json_feed import json_feed
 from kronika.feeds.last_modified import feed_last_modified
+from kronika.feeds.robots import robots_txt
+from kronika.feeds.sitemaps import SITEMAPS
 
 app_name = "feeds"
 
@@ -16,6 +19,22 @@ def conditional(view):
 rss, atom = conditional(ArticleFeed()), conditional(AtomArticleFeed())
 
 urlpatterns = [
+    path("robots.txt", robots_txt, name="robots"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "feeds:sitemap"},
+        name="sitemap_index",
+    ),
+    path(
+        "sitemap-news.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": {"news": SITEMAPS["news"]}, "template_name": "feeds/news_sitemap.xml"},
+        name="news_sitemap",
+    ),
+    path(
+        "sitemap-<slug:section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"
+    ),
     path("feeds/rss/", rss, name="rss"),
     path("feeds/atom/", atom, name="atom"),
     path("feeds/feed.json", conditional(json_feed), name="json"),
