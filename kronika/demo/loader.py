@@ -23,7 +23,7 @@ from wagtail.models import Revision, Site
 
 from kronika.base.models import CommentPolicy, KronikaImage, PaperSettings
 from kronika.comments.models import Comment
-from kronika.demo.images import illustration, portrait
+from kronika.demo.images import illustration, portrait, wordmark
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 from kronika.news.signal_handlers import bulk_publishing
 from kronika.ratings.models import Rating
@@ -68,6 +68,7 @@ def _paper_settings(home):
         return
     paper.name = "Kronika"
     paper.tagline = "News from the Baltics, for the world"
+    paper.logo = _image("Kronika logo", wordmark(paper.name), "kronika-logo.png")
     paper.telegram_url = "https://t.me/kronika_demo"
     paper.telegram_promo_title = "Join our Telegram channel"
     paper.telegram_promo_text = (

@@ -1,0 +1,173 @@
+"""What a page tells search engines and social networks about itself.
+
+One dictionary per page: the canonical address, OpenGraph and Twitter tags, and
+schema.org JSON-LD (NewsArticle and BreadcrumbList for articles, WebSite for
+the front page, CollectionPage for sections), rendered by includes/metadata.html.
+"""
+
+import json
+from urllib.parse import urlsplit
+
+SHARE_FILTER = "fill-1200x630"
+JSONLD_IMAGES = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")  # 16:9, 4:3, 1:1
+LOGO_FILTER = "max-600x60|format-png"
+
+
+def metadata(request, paper, page=None, title="", description="") -> dict:
+    from kronika.news.models import ArticlePage, HomePage, SectionPage
+
+    absolute = request.build_absolute_uri
+    canonical = absolute(request.path)
+    page_number = request.GET.get("page", "")
+    if page_number.isdigit() and int(page_number) > 1:
+        canonical += f"?page={int(page_number)}"
+    specific = page.specific if page is not None else None
+    title = (getattr(specific, "seo_title", "") or getattr(specific, "title", "")) or title
+    description = (
+        getattr(specific, "search_description", "")
+        or getattr(specific, "standfirst", "")
+        or getattr(specific, "intro", "")
+        or description
+        or paper.tagline
+    )
+    data = {
+        "canonical": canonical,
+        "og": [
+            ("og:site_name", paper.name),
+            ("og:title", title),
+            ("og:description", description),
+            ("og:url", canonical),
+            ("og:type", "article" if isinstance(specific, ArticlePage) else "website"),
+        ],
+        "twitter": [("twitter:title", title), ("twitter:description", description)],
+        "jsonld": [],
+    }
+    channel = telegram_channel(paper.telegram_url)
+    if channel:
+        data["telegram_channel"] = channel
+
+    image = getattr(specific, "social_image", None) or getattr(specific, "hero_image", None)
+    if image is not None:
+        share = image.get_rendition(SHARE_FILTER)
+        data["og"] += [
+            ("og:image", absolute(share.url)),
+            ("og:image:width", str(share.width)),
+            ("og:image:height", str(share.height)),
+            ("og:image:alt", image.alt_text),
+        ]
+        data["twitter"] += [("twitter:image", absolute(share.url))]
+    data["twitter_card"] = "summary_large_image" if image is not None else "summary"
+
+    publisher = _publisher(request, paper)
+    if isinstance(specific, ArticlePage):
+        data["og"] += _article_tags(specific)
+        data["jsonld"] += [
+            _news_article(request, paper, specific, canonical, description, image, publisher),
+            _breadcrumbs(request, [specific.section, specific]),
+        ]
+    elif isinstance(specific, HomePage):
+        data["jsonld"].append(
+            {
+                "@context": "https://schema.org",
+                "@type": "WebSite",
+                "name": paper.name,
+                "description": paper.tagline,
+                "url": absolute("/"),
+                "inLanguage": paper.language,
+                "publisher": publisher,
+            }
+        )
+    elif isinstance(specific, SectionPage):
+        data["jsonld"] += [
+            {
+                "@context": "https://schema.org",
+                "@type": "CollectionPage",
+                "name": specific.title,
+                "description": description,
+                "url": canonical,
+                "inLanguage": paper.language,
+                "isPartOf": {"@type": "WebSite", "name": paper.name, "url": absolute("/")},
+            },
+            _breadcrumbs(request, [specific]),
+        ]
+    return data
+
+
+def telegram_channel(url: str) -> str:
+    """@name from a t.me link, for the telegram:channel tag."""
+    parts = urlsplit(url or "")
+    name = parts.path.strip("/").split("/")[0] if parts.netloc in ("t.me", "telegram.me") else ""
+    return f"@{name}" if name else ""
+
+
+def _article_tags(article) -> list[tuple[str, str]]:
+    tags = [
+        ("article:published_time", article.first_published_at.isoformat()),
+        ("article:modified_time", (article.updated_at or article.first_published_at).isoformat()),
+        ("article:section", article.section.title),
+    ]
+    tags += [("article:tag", tag.name) for tag in article.tags.all()]
+    return tags
+
+
+def _publisher(request, paper) -> dict:
+    publisher = {
+        "@type": "NewsMediaOrganization",
+        "name": paper.name,
+        "url": request.build_absolute_uri("/"),
+    }
+    if paper.logo is not None:
+        logo = paper.logo.get_rendition(LOGO_FILTER)
+        publisher["logo"] = {
+            "@type": "ImageObject",
+            "url": request.build_absolute_uri(logo.url),
+            "width": logo.width,
+            "height": logo.height,
+        }
+    return publisher
+
+
+def _news_article(request, paper, article, url, description, image, publisher) -> dict:
+    absolute = request.build_absolute_uri
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title,
+        "description": description,
+        "datePublished": article.first_published_at.isoformat(),
+        "dateModified": (article.last_published_at or article.first_published_at).isoformat(),
+        "author": [
+            {"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())}
+            for author in article.authors
+        ],
+        "publisher": publisher,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "articleSection": article.section.title,
+        "inLanguage": paper.language,
+        "url": url,
+    }
+    if image is not None:
+        data["image"] = [absolute(image.get_rendition(spec).url) for spec in JSONLD_IMAGES]
+    keywords = [tag.name for tag in article.tags.all()]
+    if keywords:
+        data["keywords"] = keywords
+    return data
+
+
+def _breadcrumbs(request, pages) -> dict:
+    trail = [("Home", request.build_absolute_uri("/"))]
+    trail += [(page.title, request.build_absolute_uri(page.url)) for page in pages]
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def as_script_json(data: dict) -> str:
+    """JSON that cannot end the <script> element it sits in."""
+    text = json.dumps(data, ensure_ascii=False)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
