@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "kronika.ratings",
     "kronika.telegram",
     "kronika.feeds",
+    "kronika.search",
     "kronika.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

@@ -9,6 +9,7 @@ from kronika.comments import urls as comments_urls
 from kronika.feeds import urls as feeds_urls
 from kronika.news import urls as news_urls
 from kronika.ratings import urls as ratings_urls
+from kronika.search import urls as search_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,6 +19,7 @@ urlpatterns = [
     path("", include(comments_urls)),
     path("", include(feeds_urls)),
     path("", include(ratings_urls)),
+    path("", include(search_urls)),
 ]
 
 if settings.DEBUG:

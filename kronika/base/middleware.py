@@ -27,7 +27,11 @@ class RequestLimitsMiddleware:
                 "Your browser sent more header data than this site accepts. "
                 "Clearing this site's cookies usually helps.",
             )
-        if len(request.META.get("QUERY_STRING", "")) > settings.KRONIKA_MAX_QUERY_STRING:
+        # Search answers any query with a page (it uses the first 200 characters).
+        limit = SEARCH_QUERY_LIMIT if request.path == "/search/" else None
+        if len(request.META.get("QUERY_STRING", "")) > (
+            limit or settings.KRONIKA_MAX_QUERY_STRING
+        ):
             return render_error(
                 request,
                 414,
@@ -38,6 +42,7 @@ class RequestLimitsMiddleware:
 
 
 PERSONAL_COOKIE_PREFIX = "kronika_"
+SEARCH_QUERY_LIMIT = 65_536
 
 
 def has_personal_cookie(request) -> bool:

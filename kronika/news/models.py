@@ -10,6 +10,7 @@ from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
@@ -22,6 +23,7 @@ from wagtail.search import index
 
 from kronika.base.blocks import BodyBlock
 from kronika.base.models import BasePage, CommentPolicy, KronikaImage, PaperSettings
+from kronika.search.stemming import stems_of
 from kronika.telegram.panels import TelegramStatusPanel
 
 # Top-level paths that belong to the site itself, so no section may take them.
@@ -265,7 +267,12 @@ class ArticlePage(BasePage):
         index.SearchField("standfirst"),
         index.SearchField("body"),
         index.RelatedFields("tags", [index.SearchField("name")]),
+        index.RelatedFields(
+            "article_authors", [index.RelatedFields("author", [index.SearchField("name")])]
+        ),
+        index.SearchField("search_stems"),
         index.FilterField("first_published_at"),
+        index.FilterField("expire_at"),
     ]
 
     class Meta:
@@ -287,6 +294,11 @@ class ArticlePage(BasePage):
         # No unique constraint backs this up: modelcluster saves a re-added author
         # before deleting the old row, so duplicates are dropped here instead.
         return list({link.author_id: link.author for link in self.article_authors.all()}.values())
+
+    @property
+    def search_stems(self) -> str:
+        """Stems of the article's words, so inflected forms find it (see kronika.search)."""
+        return stems_of(f"{self.title} {self.standfirst} {strip_tags(str(self.body))}")
 
     @property
     def updated_at(self):

@@ -1,0 +1,69 @@
+from datetime import date, datetime, time, timedelta
+
+from django.conf import settings
+from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
+from django.shortcuts import render
+from django.utils import timezone
+
+from kronika.news.models import ArticlePage, SectionPage
+from kronika.search.snippets import snippet
+from kronika.search.stemming import stem, words
+
+MAX_QUERY = 200
+MAX_TERMS = 12
+
+
+def _day(value: str) -> date | None:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        return None
+
+
+def search(request):
+    """Search the live articles; every query gets a page, never an error."""
+    raw = request.GET.get("q", "")
+    query = raw[:MAX_QUERY].strip()
+    terms = [term for term in words(query) if len(term) > 1][:MAX_TERMS]
+    sections = list(SectionPage.objects.live().order_by("path").only("title", "slug", "path"))
+    section = next((s for s in sections if s.slug == request.GET.get("section")), None)
+    start, end = _day(request.GET.get("from", "")), _day(request.GET.get("to", ""))
+
+    page = None
+    if terms:
+        articles = ArticlePage.objects.published()
+        if section is not None:
+            articles = articles.descendant_of(section)
+        zone = timezone.get_current_timezone()
+        if start:
+            articles = articles.filter(
+                first_published_at__gte=datetime.combine(start, time.min, zone)
+            )
+        if end:
+            articles = articles.filter(
+                first_published_at__lt=datetime.combine(end + timedelta(days=1), time.min, zone)
+            )
+        stems = {s for s in map(stem, terms) if s}
+        results = articles.search(" ".join([*terms, *sorted(stems)]), operator="or")
+        paginator = Paginator(results, settings.KRONIKA_PAGE_SIZE)
+        try:
+            page = paginator.page(request.GET.get("page", 1))
+        except (EmptyPage, PageNotAnInteger):
+            page = paginator.page(1)
+        for article in page.object_list:
+            article.snippet = snippet(article, terms)
+
+    return render(
+        request,
+        "search/search.html",
+        {
+            "query": query,
+            "truncated": len(raw.strip()) > MAX_QUERY,
+            "terms": terms,
+            "results": page,
+            "sections": sections,
+            "section": section,
+            "start": start,
+            "end": end,
+        },
+    )
