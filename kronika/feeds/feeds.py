@@ -60,6 +60,8 @@ class ArticleFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         self.paper = PaperSettings.for_request(request)
+        # Django reads the language as a plain attribute, not a method.
+        self.language = self.paper.language
         return super().__call__(request, *args, **kwargs)
 
     def get_object(self, request, kind=None, slug=None):
@@ -108,12 +110,8 @@ class ArticleFeed(Feed):
     def description(self, obj):
         return self.paper.tagline or self.paper.name
 
-    def language(self, obj):
-        return self.paper.language
-
     def items(self, obj):
-        self._items = content.items_for(self.request, content.latest(self.articles(obj)))
-        return self._items
+        return content.items_for(self.request, content.latest(self.articles(obj)))
 
     def item_title(self, item):
         return item.article.title

@@ -16,7 +16,17 @@ def conditional(view):
     return condition(last_modified_func=feed_last_modified)(view)
 
 
-rss, atom = conditional(ArticleFeed()), conditional(AtomArticleFeed())
+def per_request(feed_class):
+    """A fresh feed object for each request: feeds keep the request on themselves."""
+
+    def view(request, *args, **kwargs):
+        return feed_class()(request, *args, **kwargs)
+
+    return view
+
+
+rss = conditional(per_request(ArticleFeed))
+atom = conditional(per_request(AtomArticleFeed))
 
 urlpatterns = [
     path("robots.txt", robots_txt, name="robots"),
