@@ -132,7 +132,13 @@ def drain(channel_id: int) -> None:
                 .first()
             )
             if delivery is None:
-                return
+                # A drain that found the lease taken has left its work to us: let the
+                # lease go, then look once more, so nothing queued meanwhile is stranded.
+                Channel.objects.filter(pk=channel_id).update(lease_until=None)
+                pending = channel.deliveries.filter(state=Delivery.State.PENDING)
+                if not pending.exists() or not _take_lease(channel_id):
+                    return
+                continue
             now = timezone.now()
             if delivery.not_before > now:
                 schedule_drain(channel_id, delivery.not_before)
