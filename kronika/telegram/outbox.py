@@ -121,7 +121,12 @@ def resume() -> None:
 def drain(channel_id: int) -> None:
     """Make the channel's due calls in order, until one has to wait."""
     if not _take_lease(channel_id):
-        return  # another worker is draining it, and will carry on
+        # Another drain holds the channel. It carries on, unless its worker died
+        # holding the lease: so come back when the lease runs out.
+        held_until = Channel.objects.filter(pk=channel_id).values_list("lease_until", flat=True)
+        if held_until and held_until[0]:
+            schedule_drain(channel_id, held_until[0] + timedelta(seconds=1))
+        return
     try:
         channel = Channel.objects.get(pk=channel_id)
         _settle_interrupted(channel)

@@ -107,6 +107,12 @@ def test_an_outage_and_a_worker_restart_lose_nothing_and_post_nothing_twice(pape
     time.sleep(4)  # the worker tries, and finds the API unreachable
     os.killpg(paper.worker.pid, signal.SIGKILL)
     paper.worker.wait()
+    # As if it died in the middle of a drain, holding the channel's lease.
+    paper.shell(
+        "from datetime import timedelta; from django.utils import timezone; "
+        "from kronika.telegram.models import Channel; "
+        "Channel.objects.update(lease_until=timezone.now() + timedelta(seconds=20))"
+    )
     paper.worker = paper.start_worker()
     time.sleep(4)
     assert len(api.messages) == posted_before
