@@ -7,14 +7,16 @@ cannot be reversed without the secret key, and it changes when the key does.
 
 import functools
 import ipaddress
-from urllib.parse import parse_qsl
+from urllib.parse import parse_qsl, urlsplit
 
 from django.conf import settings
+from django.core import signing
 from django.core.exceptions import RequestDataTooBig
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.crypto import salted_hmac
 from django.views.decorators.csrf import csrf_exempt
 
+from kronika.base.middleware import PERSONAL_COOKIE_PREFIX
 from kronika.base.views import render_error
 
 # The largest id a database row can have: a larger number in an address is
@@ -46,6 +48,36 @@ def client_fingerprint(request) -> str:
     return salted_hmac(
         "kronika.readers.client", f"{client_ip(request)}\n{agent}", algorithm="sha256"
     ).hexdigest()
+
+
+def article_cookie(request, name: str, salt: str, article) -> dict | None:
+    """A reader's own signed state about one article; None if absent, forged or another's."""
+    try:
+        data = signing.loads(request.COOKIES.get(name, ""), salt=salt)
+    except signing.BadSignature:
+        return None
+    if not isinstance(data, dict) or data.get("a") != article.pk:
+        return None
+    return data
+
+
+def set_article_cookie(response, name: str, salt: str, article, data: dict, max_age: int):
+    """Keep a reader's own state about an article in a signed cookie scoped to its path.
+
+    Named kronika_*, so that shared caches pass requests carrying it to the app,
+    and scoped to the article, so that the reader's other pages stay cacheable.
+    """
+    if not name.startswith(PERSONAL_COOKIE_PREFIX):
+        raise ValueError(f"A reader's own cookie must be named {PERSONAL_COOKIE_PREFIX}*.")
+    response.set_cookie(
+        name,
+        signing.dumps({**data, "a": article.pk}, salt=salt),
+        max_age=max_age,
+        path=urlsplit(article.get_url()).path,
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+        samesite="Lax",
+    )
 
 
 def _origin_verdict(request) -> bool | None:

@@ -1,14 +1,17 @@
-from urllib.parse import urlsplit
-
 from django.conf import settings
-from django.core import signing
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
 from kronika.base.models import PaperSettings
-from kronika.base.readers import MAX_ID, client_fingerprint, reader_form_post
+from kronika.base.readers import (
+    MAX_ID,
+    article_cookie,
+    client_fingerprint,
+    reader_form_post,
+    set_article_cookie,
+)
 from kronika.base.views import render_error
 from kronika.comments.forms import CommentForm
 from kronika.comments.models import Comment
@@ -23,26 +26,17 @@ PENDING_KEEP = 20
 
 def pending_ids(request, article) -> list[int]:
     """The reader's own comments on this article that are awaiting moderation."""
+    data = article_cookie(request, PENDING_COOKIE, PENDING_SALT, article) or {}
     try:
-        data = signing.loads(request.COOKIES.get(PENDING_COOKIE, ""), salt=PENDING_SALT)
-        if data["a"] != article.pk:
-            return []
-        return [int(pk) for pk in data["c"]][-PENDING_KEEP:]
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        return [int(pk) for pk in data.get("c", [])][-PENDING_KEEP:]
+    except (TypeError, ValueError):
         return []
 
 
 def _remember_pending(response, request, article, comment):
     ids = [*pending_ids(request, article), comment.pk][-PENDING_KEEP:]
-    response.set_cookie(
-        PENDING_COOKIE,
-        signing.dumps({"a": article.pk, "c": ids}, salt=PENDING_SALT),
-        max_age=PENDING_DAYS * 86_400,
-        # Scoped to the article, so the reader's other pages stay cacheable.
-        path=urlsplit(article.get_url()).path,
-        secure=settings.SESSION_COOKIE_SECURE,
-        httponly=True,
-        samesite="Lax",
+    set_article_cookie(
+        response, PENDING_COOKIE, PENDING_SALT, article, {"c": ids}, PENDING_DAYS * 86_400
     )
 
 

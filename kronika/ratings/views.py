@@ -1,11 +1,13 @@
-from urllib.parse import urlsplit
-
 from django import forms
-from django.conf import settings
-from django.core import signing
 from django.http import HttpResponseRedirect, JsonResponse
 
-from kronika.base.readers import MAX_ID, client_fingerprint, reader_form_post
+from kronika.base.readers import (
+    MAX_ID,
+    article_cookie,
+    client_fingerprint,
+    reader_form_post,
+    set_article_cookie,
+)
 from kronika.base.views import render_error
 from kronika.news.models import ArticlePage
 from kronika.ratings.models import STARS, Rating
@@ -27,12 +29,12 @@ class VoteForm(forms.Form):
 
 def own_vote(request, article) -> dict | None:
     """The reader's vote on this article from their signed cookie: voter key and stars."""
+    data = article_cookie(request, VOTE_COOKIE, VOTE_SALT, article)
     try:
-        data = signing.loads(request.COOKIES.get(VOTE_COOKIE, ""), salt=VOTE_SALT)
-        if data["a"] != article.pk or int(data["s"]) not in STARS:
+        if data is None or int(data["s"]) not in STARS:
             return None
         return {"voter": str(data["v"])[:64], "stars": int(data["s"])}
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
+    except (KeyError, TypeError, ValueError):
         return None
 
 
@@ -68,14 +70,7 @@ def rate(request, article_id: int):
     else:
         response = HttpResponseRedirect(f"{article.get_url(request)}#rating")
         response.status_code = 303
-    response.set_cookie(
-        VOTE_COOKIE,
-        signing.dumps({"a": article.pk, "v": voter, "s": stars}, salt=VOTE_SALT),
-        max_age=365 * 86_400,
-        # Scoped to the article: only this reader's views of it skip shared caches.
-        path=urlsplit(article.get_url()).path,
-        secure=settings.SESSION_COOKIE_SECURE,
-        httponly=True,
-        samesite="Lax",
+    set_article_cookie(
+        response, VOTE_COOKIE, VOTE_SALT, article, {"v": voter, "s": stars}, 365 * 86_400
     )
     return response
