@@ -7,6 +7,7 @@ retried, and records every call.
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 from datetime import timedelta
 from urllib.parse import urljoin
 
@@ -191,15 +192,14 @@ def _deliver(channel, delivery) -> bool:
         _done(delivery)
         return True
     try:
-        method, params, files = plan
-        answer = _call(channel, post, method, params, files)
+        answer = _call(channel, post, plan.method, plan.params, plan.files)
     except NotSent as error:
         return _retry(delivery, str(error))
     except Uncertain as error:
         _uncertain(delivery, str(error))
         return delivery.state != Delivery.State.PENDING
     if answer.ok or (answer.not_modified and delivery.action != Delivery.Action.SEND):
-        _succeeded(delivery, answer)
+        _succeeded(delivery, answer, plan)
         return True
     if answer.status == 429:
         delivery.state = Delivery.State.PENDING
@@ -211,7 +211,7 @@ def _deliver(channel, delivery) -> bool:
     if answer.status >= 500 or answer.status == 0:
         return _retry(delivery, answer.description)
     if delivery.action == Delivery.Action.DELETE and "not found" in answer.description:
-        _succeeded(delivery, answer)  # already gone from the channel
+        _succeeded(delivery, answer, plan)  # already gone from the channel
         return True
     _failed(delivery, f"Telegram refused it: {answer.description}")
     return True
@@ -262,8 +262,19 @@ def _photo(image) -> tuple[str, bytes, str]:
     return f"photo-{image.pk}.jpg", content, "image/jpeg"
 
 
-def _plan(delivery):
-    """The call that brings the channel in step: (method, params, files), or None."""
+@dataclass
+class Plan:
+    """One call to make, and for a send or an edit, the text and picture it shows."""
+
+    method: str
+    params: dict
+    files: dict | None = None
+    html: str = ""
+    image: object = None
+
+
+def _plan(delivery) -> Plan | None:
+    """The call that brings the channel in step, or None when it already is."""
     post = delivery.post
     html_params = {"parse_mode": "HTML"}
     if delivery.action == Delivery.Action.SEND:
@@ -271,13 +282,14 @@ def _plan(delivery):
             return None  # already posted: never post twice
         html, image = _content(post)
         if image is not None:
-            return "sendPhoto", {"caption": html, **html_params}, {"photo": _photo(image)}
-        return "sendMessage", {"text": html, **html_params}, None
+            photo = {"photo": _photo(image)}
+            return Plan("sendPhoto", {"caption": html, **html_params}, photo, html, image)
+        return Plan("sendMessage", {"text": html, **html_params}, None, html)
     if not post.message_id:
         return None
     target = {"message_id": post.message_id}
     if delivery.action == Delivery.Action.DELETE:
-        return "deleteMessage", target, None
+        return Plan("deleteMessage", target)
     if delivery.action == Delivery.Action.WITHDRAW:
         note = compose(
             "{headline}",
@@ -287,22 +299,24 @@ def _plan(delivery):
             limit=CAPTION_LIMIT,
         )
         if post.with_photo:
-            return "editMessageCaption", {**target, "caption": note, **html_params}, None
-        return "editMessageText", {**target, "text": note, **html_params}, None
+            return Plan("editMessageCaption", {**target, "caption": note, **html_params})
+        return Plan("editMessageText", {**target, "text": note, **html_params})
     html, image = _content(post)
     if post.with_photo:
         if image is not None and image.pk != post.sent_image_id:
             media = {"type": "photo", "media": "attach://photo", "caption": html, **html_params}
-            return "editMessageMedia", {**target, "media": media}, {"photo": _photo(image)}
+            photo = {"photo": _photo(image)}
+            return Plan("editMessageMedia", {**target, "media": media}, photo, html, image)
         if html == post.sent_caption and post.state == Post.State.SENT:
             return None
-        return "editMessageCaption", {**target, "caption": html, **html_params}, None
+        caption = {**target, "caption": html, **html_params}
+        return Plan("editMessageCaption", caption, None, html, image)
     if html == post.sent_caption and post.state == Post.State.SENT:
         return None
-    return "editMessageText", {**target, "text": html, **html_params}, None
+    return Plan("editMessageText", {**target, "text": html, **html_params}, None, html)
 
 
-def _succeeded(delivery, answer) -> None:
+def _succeeded(delivery, answer, plan: Plan) -> None:
     post = delivery.post
     with transaction.atomic():
         if delivery.action == Delivery.Action.SEND:
@@ -311,10 +325,10 @@ def _succeeded(delivery, answer) -> None:
             post.with_photo = bool(message.get("photo"))
             post.sent_at = timezone.now()
         if delivery.action in (Delivery.Action.SEND, Delivery.Action.EDIT):
-            html, image = _content(post)
+            # What was sent, not what the article says now: it may have changed meanwhile.
             post.state = Post.State.SENT
-            post.sent_caption = html
-            post.sent_image_id = image.pk if image is not None and post.with_photo else None
+            post.sent_caption = plan.html
+            post.sent_image_id = plan.image.pk if plan.image and post.with_photo else None
         elif delivery.action == Delivery.Action.DELETE:
             post.state = Post.State.DELETED
         elif delivery.action == Delivery.Action.WITHDRAW:
