@@ -175,10 +175,10 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
-def fetch(url: str, timeout: float = 10) -> tuple[int, str]:
-    """GET a URL on loopback: its status (0 when nothing answers) and its text."""
+def fetch(url: str, timeout: float = 10, request=None) -> tuple[int, str]:
+    """GET a URL on loopback (or send `request`): its status (0 when nothing answers) and text."""
     try:
-        with urllib.request.urlopen(url, timeout=timeout) as response:  # noqa: S310 - loopback only
+        with urllib.request.urlopen(request or url, timeout=timeout) as response:  # noqa: S310 - loopback only
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode(errors="replace")
@@ -319,10 +319,4 @@ def post_over_http(url: str, data: dict, headers: dict | None = None, timeout: f
         headers={"Content-Type": "application/x-www-form-urlencoded", **(headers or {})},
         method="POST",
     )
-    try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
-            return response.status, response.read().decode()
-    except urllib.error.HTTPError as error:
-        return error.code, error.read().decode(errors="replace")
-    except (urllib.error.URLError, ConnectionError, TimeoutError):
-        return 0, ""
+    return fetch(url, timeout, request)

@@ -60,9 +60,12 @@ def metadata(request, paper, page=None, title="", description="") -> dict:
 
     publisher = _publisher(request, paper)
     if isinstance(specific, ArticlePage):
-        data["og"] += _article_tags(specific)
+        keywords = [tag.name for tag in specific.tags.all()]
+        data["og"] += _article_tags(specific, keywords)
         data["jsonld"] += [
-            _news_article(request, paper, specific, canonical, description, image, publisher),
+            _news_article(
+                request, paper, specific, canonical, description, image, publisher, keywords
+            ),
             _breadcrumbs(request, [specific.section, specific]),
         ]
     elif isinstance(specific, HomePage):
@@ -100,13 +103,13 @@ def telegram_channel(url: str) -> str:
     return f"@{name}" if name else ""
 
 
-def _article_tags(article) -> list[tuple[str, str]]:
+def _article_tags(article, keywords) -> list[tuple[str, str]]:
     tags = [
         ("article:published_time", article.first_published_at.isoformat()),
         ("article:modified_time", (article.updated_at or article.first_published_at).isoformat()),
         ("article:section", article.section.title),
     ]
-    tags += [("article:tag", tag.name) for tag in article.tags.all()]
+    tags += [("article:tag", keyword) for keyword in keywords]
     return tags
 
 
@@ -127,7 +130,7 @@ def _publisher(request, paper) -> dict:
     return publisher
 
 
-def _news_article(request, paper, article, url, description, image, publisher) -> dict:
+def _news_article(request, paper, article, url, description, image, publisher, keywords):
     absolute = request.build_absolute_uri
     data = {
         "@context": "https://schema.org",
@@ -148,7 +151,6 @@ def _news_article(request, paper, article, url, description, image, publisher) -
     }
     if image is not None:
         data["image"] = [absolute(image.get_rendition(spec).url) for spec in JSONLD_IMAGES]
-    keywords = [tag.name for tag in article.tags.all()]
     if keywords:
         data["keywords"] = keywords
     return data
