@@ -4,7 +4,14 @@ import tempfile
 
 import pytest
 
+from kronika.pagecache.store import page_cache
 from kronika.testing import DemoServer, scratch_database
+
+
+@pytest.fixture(autouse=True)
+def empty_page_cache():
+    """Start every test with no cached pages: an earlier test's pages show another database."""
+    page_cache.clear()
 
 
 @pytest.fixture(scope="session")

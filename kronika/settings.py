@@ -54,6 +54,7 @@ INSTALLED_APPS = [
     "kronika.telegram",
     "kronika.feeds",
     "kronika.search",
+    "kronika.pagecache",
     "kronika.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "kronika.pagecache.serving.PageCacheMiddleware",
     "kronika.base.middleware.RequestLimitsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -146,7 +148,12 @@ if REDIS_URL:
             "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("KRONIKA_CACHE_PREFIX", "kronika"),
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": env_str("KRONIKA_CACHE_PREFIX", "kronika") + ":pages",
+        },
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
@@ -155,7 +162,12 @@ else:
         "default": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": DATA_DIR / "cache",
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": DATA_DIR / "pages",
+            "OPTIONS": {"MAX_ENTRIES": env_int("KRONIKA_PAGE_CACHE_FILES", 20_000, minimum=100)},
+        },
     }
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
@@ -245,6 +257,13 @@ KRONIKA_CACHE_STALE_WHILE_REVALIDATE = env_int(
     "KRONIKA_CACHE_STALE_WHILE_REVALIDATE", 30, minimum=0
 )
 KRONIKA_CACHE_STALE_IF_ERROR = env_int("KRONIKA_CACHE_STALE_IF_ERROR", 86_400, minimum=0)
+# The full-page cache for anonymous readers (kronika.pagecache): how long a page
+# may be kept at most, how often each process re-checks the pages it holds in
+# memory against changes made by other processes, and how much memory that takes.
+KRONIKA_PAGE_CACHE = env_bool("KRONIKA_PAGE_CACHE", True)
+KRONIKA_PAGE_CACHE_SECONDS = env_int("KRONIKA_PAGE_CACHE_SECONDS", 3600, minimum=1)
+KRONIKA_PAGE_CACHE_RECHECK_MS = env_int("KRONIKA_PAGE_CACHE_RECHECK_MS", 500, minimum=0)
+KRONIKA_PAGE_CACHE_MEMORY_MB = env_int("KRONIKA_PAGE_CACHE_MEMORY_MB", 32, minimum=0)
 KRONIKA_MAX_HEADER_BYTES = env_int("KRONIKA_MAX_HEADER_BYTES", 16_384, minimum=1024)
 # How many reverse proxies (nginx, a CDN) append to X-Forwarded-For in front of
 # the app. 0 means readers connect directly and REMOTE_ADDR is their address.

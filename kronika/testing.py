@@ -19,7 +19,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.files.images import ImageFile
-from django.test import TestCase
+from django.test import TestCase, override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
@@ -130,6 +130,11 @@ def paper_settings(**changes) -> PaperSettings:
             setattr(paper, field, value)
         paper.save()
     return paper
+
+
+def without_page_cache():
+    """Render every request, so that a test counts what a page costs, not a cache hit."""
+    return override_settings(KRONIKA_PAGE_CACHE=False)
 
 
 class KronikaTestCase(TestCase):

@@ -8,6 +8,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page
 
 from kronika.base.blocks import BodyBlock
+from kronika.pagecache import tags
 
 
 class KronikaImage(AbstractImage):
@@ -167,6 +168,12 @@ class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
 
     class Meta:
         abstract = True
+
+    def get_context(self, request, *args, **kwargs):
+        # Every page may be kept by the page cache until it changes; pages that
+        # show other content name it in their own get_context.
+        tags.depends_on(request, tags.page(self.pk))
+        return super().get_context(request, *args, **kwargs)
 
 
 class StandardPage(BasePage):

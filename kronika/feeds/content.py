@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.db.models import Prefetch
 
 from kronika.news.models import ArticleAuthor, ArticlePage, SectionPage
+from kronika.pagecache import tags as cache_tags
 
 FEED_LENGTH = 20
 ENCLOSURE_FILTER = "max-1200x1200|format-jpeg"
@@ -45,6 +46,7 @@ def latest(queryset, count: int = FEED_LENGTH):
 
 
 def items_for(request, articles) -> list[Item]:
+    cache_tags.depends_on_articles(request, articles)
     parents = {
         section.path: section
         for section in SectionPage.objects.filter(

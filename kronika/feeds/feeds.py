@@ -14,6 +14,7 @@ from taggit.models import Tag
 from kronika.base.models import PaperSettings
 from kronika.feeds import content
 from kronika.news.models import ArticlePage, Author, SectionPage
+from kronika.pagecache import tags as cache_tags
 
 
 class RssFeed(Rss201rev2Feed):
@@ -111,7 +112,18 @@ class ArticleFeed(Feed):
         return self.paper.tagline or self.paper.name
 
     def items(self, obj):
+        cache_tags.depends_on(self.request, self.listing(obj))
         return content.items_for(self.request, content.latest(self.articles(obj)))
+
+    @staticmethod
+    def listing(obj) -> str:
+        if isinstance(obj, SectionPage):
+            return cache_tags.listing("section", obj.pk)
+        if isinstance(obj, Tag):
+            return cache_tags.listing("tag", obj.pk)
+        if isinstance(obj, Author):
+            return cache_tags.listing("author", obj.pk)
+        return cache_tags.listing()
 
     def item_title(self, item):
         return item.article.title

@@ -5,10 +5,12 @@ from django.http import JsonResponse
 from kronika.base.models import PaperSettings
 from kronika.feeds import content
 from kronika.news.models import ArticlePage
+from kronika.pagecache import tags as cache_tags
 
 
 def json_feed(request):
     paper = PaperSettings.for_request(request)
+    cache_tags.depends_on(request, cache_tags.listing())
     items = content.items_for(request, content.latest(ArticlePage.objects.all()))
     feed = {
         "version": "https://jsonfeed.org/version/1.1",

@@ -7,6 +7,7 @@ from kronika.feeds.json_feed import json_feed
 from kronika.feeds.last_modified import feed_last_modified
 from kronika.feeds.robots import robots_txt
 from kronika.feeds.sitemaps import SITEMAPS
+from kronika.pagecache import tags as cache_tags
 
 app_name = "feeds"
 
@@ -14,6 +15,19 @@ app_name = "feeds"
 def conditional(view):
     """Last-Modified from the newest change in the feed; the ETag comes from the middleware."""
     return condition(last_modified_func=feed_last_modified)(view)
+
+
+def cached(view):
+    """Let the page cache keep the view's answers until any article changes.
+
+    Sitemaps list every article with its last change, so any change is theirs.
+    """
+
+    def cached_view(request, *args, **kwargs):
+        cache_tags.depends_on(request, cache_tags.ARTICLES)
+        return view(request, *args, **kwargs)
+
+    return cached_view
 
 
 def per_request(feed_class):
@@ -29,21 +43,24 @@ rss = conditional(per_request(ArticleFeed))
 atom = conditional(per_request(AtomArticleFeed))
 
 urlpatterns = [
-    path("robots.txt", robots_txt, name="robots"),
+    path("robots.txt", cached(robots_txt), name="robots"),
     path(
         "sitemap.xml",
-        sitemap_views.index,
+        cached(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "feeds:sitemap"},
         name="sitemap_index",
     ),
     path(
         "sitemap-news.xml",
-        sitemap_views.sitemap,
+        cached(sitemap_views.sitemap),
         {"sitemaps": {"news": SITEMAPS["news"]}, "template_name": "feeds/news_sitemap.xml"},
         name="news_sitemap",
     ),
     path(
-        "sitemap-<slug:section>.xml", sitemap_views.sitemap, {"sitemaps": SITEMAPS}, name="sitemap"
+        "sitemap-<slug:section>.xml",
+        cached(sitemap_views.sitemap),
+        {"sitemaps": SITEMAPS},
+        name="sitemap",
     ),
     path("feeds/rss/", rss, name="rss"),
     path("feeds/atom/", atom, name="atom"),

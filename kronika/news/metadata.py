@@ -60,7 +60,7 @@ def metadata(request, paper, page=None, title="", description="") -> dict:
 
     publisher = _publisher(request, paper)
     if isinstance(specific, ArticlePage):
-        keywords = [tag.name for tag in specific.tags.all()]
+        keywords = [tag.name for tag in specific.tag_list]
         data["og"] += _article_tags(specific, keywords)
         data["jsonld"] += [
             _news_article(

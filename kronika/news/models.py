@@ -23,6 +23,7 @@ from wagtail.search import index
 
 from kronika.base.blocks import BodyBlock
 from kronika.base.models import BasePage, CommentPolicy, KronikaImage, PaperSettings
+from kronika.pagecache import tags as cache_tags
 from kronika.search.stemming import stems_of
 from kronika.telegram.panels import TelegramStatusPanel
 
@@ -143,6 +144,8 @@ class HomePage(BasePage):
         teasers = [*([lead] if lead else []), *latest]
         teasers += [article for _, articles in section_blocks for article in articles]
         prefetch_related_objects(teasers, "hero_image__renditions")
+        cache_tags.depends_on(request, cache_tags.listing())
+        cache_tags.depends_on_articles(request, teasers)
         context.update(lead=lead, latest=latest, section_blocks=section_blocks)
         return context
 
@@ -162,6 +165,8 @@ class SectionPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         articles = ArticlePage.objects.published().in_section(self).newest_first().for_listing()
         context["articles"] = paginate(request, articles)
+        cache_tags.depends_on(request, cache_tags.listing("section", self.pk))
+        cache_tags.depends_on_articles(request, context["articles"].object_list)
         return context
 
 
@@ -293,7 +298,13 @@ class ArticlePage(BasePage):
     def authors(self) -> list[Author]:
         # No unique constraint backs this up: modelcluster saves a re-added author
         # before deleting the old row, so duplicates are dropped here instead.
-        return list({link.author_id: link.author for link in self.article_authors.all()}.values())
+        links = self.article_authors.select_related("author")
+        return list({link.author_id: link.author for link in links}.values())
+
+    @cached_property
+    def tag_list(self):
+        """The article's tags, read once however many parts of the page show them."""
+        return list(self.tags.all())
 
     @property
     def search_stems(self) -> str:
@@ -322,7 +333,7 @@ class ArticlePage(BasePage):
             ArticlePage.objects.published()
             .filter(after)
             .order_by(*order)
-            .only("title", "url_path")
+            .only("title", "url_path", "expire_at")
             .first()
         )
 
@@ -344,7 +355,9 @@ class ArticlePage(BasePage):
             .for_listing()[:count]
         )
 
-    def related_articles(self, count: int = 4):
+    RELATED_SHOWN = 4
+
+    def related_articles(self, count: int = RELATED_SHOWN):
         """The stored "You may also like" list, skipping anything no longer published."""
         published_ids = ArticlePage.objects.published().values("pk")
         return list(
@@ -364,10 +377,15 @@ class ArticlePage(BasePage):
         paper = paper or PaperSettings.for_site(self.get_site())
         if not paper.comments_open_by_default:
             return False
+        closes = self.comments_close_at(paper)
+        return closes is None or (now or timezone.now()) < closes
+
+    def comments_close_at(self, paper: PaperSettings):
+        """When open comments close by themselves, if they do."""
         days = paper.comments_auto_close_days
-        if days and self.first_published_at:
-            return (now or timezone.now()) < self.first_published_at + timedelta(days=days)
-        return True
+        if self.comment_policy != CommentPolicy.INHERIT or not days or not self.first_published_at:
+            return None
+        return self.first_published_at + timedelta(days=days)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -376,6 +394,23 @@ class ArticlePage(BasePage):
         context["comments_open"] = self.comments_open(paper)
         context["related"] = self.related_articles()
         context["more_in_section"] = self.more_in_section()
+        changes_at = [self.expire_at]
+        if context["comments_open"]:
+            changes_at.append(self.comments_close_at(paper))
+        cache_tags.depends_on(
+            request,
+            cache_tags.listing("section", self.section.pk),
+            until=min((moment for moment in changes_at if moment), default=None),
+        )
+        cache_tags.depends_on_articles(
+            request,
+            [
+                self.previous_article,
+                self.next_article,
+                *context["related"],
+                *context["more_in_section"],
+            ],
+        )
         return context
 
 

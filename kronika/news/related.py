@@ -14,6 +14,8 @@ from django.db import transaction
 from django.utils.html import strip_tags
 
 from kronika.news.models import ArticlePage, ArticleTerm, RelatedArticle
+from kronika.pagecache import tags as cache_tags
+from kronika.pagecache.store import invalidate
 
 STORED = 8  # more than are shown, so an unpublished relative leaves no gap
 WORDS_PER_ARTICLE = 30
@@ -138,12 +140,19 @@ def find_related(
 
 
 def store_related(article: ArticlePage, ranked: list[tuple[int, float]]) -> None:
+    stored = RelatedArticle.objects.filter(article=article)
     with transaction.atomic():
-        RelatedArticle.objects.filter(article=article).delete()
+        before = list(stored.order_by("rank").values_list("related_id", flat=True))
+        stored.delete()
         RelatedArticle.objects.bulk_create(
             RelatedArticle(article=article, related_id=pk, rank=rank, score=score)
             for rank, (pk, score) in enumerate(ranked)
         )
+        # Scores and the reserve places move with every article published; the page
+        # changes only when the places it shows do.
+        shown = ArticlePage.RELATED_SHOWN
+        if before[:shown] != [pk for pk, _ in ranked][:shown]:
+            invalidate(cache_tags.page(article.pk))
 
 
 def recompute_list(article: ArticlePage) -> None:

@@ -3,16 +3,17 @@ from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
 from kronika.news.models import ArticlePage, Author, paginate
+from kronika.pagecache import tags as cache_tags
 
 
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
-    articles = ArticlePage.objects.published().by_author(author).newest_first().for_listing()
-    return render(
-        request,
-        "news/author_page.html",
-        {"author": author, "articles": paginate(request, articles)},
+    articles = paginate(
+        request, ArticlePage.objects.published().by_author(author).newest_first().for_listing()
     )
+    cache_tags.depends_on(request, cache_tags.listing("author", author.pk))
+    cache_tags.depends_on_articles(request, articles.object_list)
+    return render(request, "news/author_page.html", {"author": author, "articles": articles})
 
 
 def tag_detail(request, slug):
@@ -21,6 +22,7 @@ def tag_detail(request, slug):
     if not articles.exists():
         # A tag used only on drafts must not reveal that those drafts exist.
         raise Http404("No published article has this tag.")
-    return render(
-        request, "news/tag_page.html", {"tag": tag, "articles": paginate(request, articles)}
-    )
+    page = paginate(request, articles)
+    cache_tags.depends_on(request, cache_tags.listing("tag", tag.pk))
+    cache_tags.depends_on_articles(request, page.object_list)
+    return render(request, "news/tag_page.html", {"tag": tag, "articles": page})

@@ -5,6 +5,8 @@ from django.db.models import Avg, Count
 from django.utils import timezone
 
 from kronika.news.models import ArticlePage
+from kronika.pagecache import tags as cache_tags
+from kronika.pagecache.store import invalidate
 
 STARS = range(1, 6)
 
@@ -59,6 +61,8 @@ class Rating(models.Model):
         for _attempt in range(3):
             try:
                 with transaction.atomic():
+                    # The score is on the article's page.
+                    invalidate(cache_tags.page(article.pk))
                     if cls.objects.filter(article=article, voter=voter).update(
                         stars=stars, updated_at=now
                     ):

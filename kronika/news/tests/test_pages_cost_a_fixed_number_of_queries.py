@@ -1,0 +1,79 @@
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from kronika.comments.models import Comment
+from kronika.testing import (
+    KronikaTestCase,
+    body,
+    make_image,
+    publish_article,
+    without_page_cache,
+)
+
+
+@without_page_cache()
+class QueryCountTests(KronikaTestCase):
+    """Each reader page costs the same queries however many articles it shows."""
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.picture = make_image()
+        cls.article = cls.add_articles(range(12))[7]
+        cls.add_comments(5)
+
+    @classmethod
+    def add_articles(cls, numbers):
+        return [
+            publish_article(
+                cls.news if n % 3 else cls.sport,
+                f"Story number {n}",
+                when=cls.days_ago(30 - n),
+                tags=["politics", f"tag{n}"],
+                authors=[cls.alice, cls.bob],
+                hero_image=cls.picture,
+                body=body("Politics and parliament again.", quote="A quote."),
+            )
+            for n in numbers
+        ]
+
+    @classmethod
+    def add_comments(cls, count):
+        Comment.objects.bulk_create(
+            Comment(
+                article=cls.article,
+                name=f"Reader {n}",
+                body="A comment.",
+                status=Comment.Status.APPROVED,
+            )
+            for n in range(count)
+        )
+
+    def assertQueries(self, url: str, expected: int):
+        """The same count before and after the paper doubles and the comments triple."""
+        self.assertEqual(self.queries_for(url), expected)
+        self.add_articles(range(12, 24))
+        self.add_comments(10)
+        self.assertEqual(self.queries_for(url), expected)
+
+    def queries_for(self, url: str) -> int:
+        self.client.get(url)  # renditions and settings are made on first sight
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return len(queries)
+
+    def test_an_article_page(self):
+        self.assertQueries(self.article.url, 21)
+
+    def test_the_home_page(self):
+        self.assertQueries("/", 12)
+
+    def test_a_section_page(self):
+        self.assertQueries("/news/", 11)
+
+    def test_a_tag_page(self):
+        self.assertQueries("/tags/politics/", 8)
+
+    def test_an_authors_page(self):
+        self.assertQueries("/authors/alice/", 7)

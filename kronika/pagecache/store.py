@@ -1,0 +1,234 @@
+"""The full-page cache: whole responses for anonymous readers, kept until what they show changes.
+
+A response is stored under its address together with the *tags* it was built
+from ("article 12", "the list of section 3", …) and the version each tag had when
+rendering began. Changing content bumps the versions of the tags it touches
+(see `invalidation`), and an entry whose tags have moved on is never served
+again. Tag versions live in the same shared cache as the pages (files in the
+data directory, or Redis), so every server process sees every change.
+
+Each process also keeps recently served entries in memory and re-checks their
+tags against the shared cache at most every KRONIKA_PAGE_CACHE_RECHECK_MS
+milliseconds: that memory is what lets a hit cost about as much as returning
+a constant from a WSGI app, and the re-check interval bounds how long a change
+made in another process can go unseen.
+"""
+
+import hashlib
+import logging
+import math
+import re
+import secrets
+import threading
+import time
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.core.cache import caches
+from django.db import connection, transaction
+
+from kronika.pagecache.tags import SITE
+
+logger = logging.getLogger(__name__)
+
+ALIAS = "pages"
+# Pagination (?page= for lists, ?p= for sitemaps) is the only query a cached page
+# answers; any other query goes to Django, so made-up queries cannot fill the cache.
+CACHEABLE_QUERY = re.compile(r"(?:p(?:age)?=[1-9][0-9]{0,5})?")
+
+
+@dataclass(frozen=True)
+class Entry:
+    status: int
+    headers: tuple[tuple[str, str], ...]
+    body: bytes
+    etag: str
+    last_modified: str
+    tags: dict[str, str]
+    expires: float  # wall-clock seconds, shared by every process
+
+    def fresh(self) -> bool:
+        return time.time() < self.expires
+
+
+@dataclass
+class Dependencies:
+    """What a response being rendered was built from; views fill it in."""
+
+    started: float = field(default_factory=time.time)
+    tags: set[str] = field(default_factory=lambda: {SITE})
+    cacheable: bool = False
+    until: float | None = None
+
+
+def personal(cookie_header: str) -> bool:
+    """Whether a request carries a session or a reader's own kronika_* state.
+
+    A substring test on the raw header is deliberately loose: a false positive
+    only sends the request to Django.
+    """
+    return "kronika_" in cookie_header or f"{settings.SESSION_COOKIE_NAME}=" in cookie_header
+
+
+def key_for(environ) -> str | None:
+    """The cache key of a request, or None when the page cache must not answer it."""
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return None
+    if personal(environ.get("HTTP_COOKIE", "")) or "HTTP_AUTHORIZATION" in environ:
+        return None
+    query = environ.get("QUERY_STRING", "")
+    if not CACHEABLE_QUERY.fullmatch(query):
+        return None
+    header, secure_value = settings.SECURE_PROXY_SSL_HEADER or (None, None)
+    scheme = "https" if header and environ.get(header) == secure_value else None
+    scheme = scheme or environ.get("wsgi.url_scheme", "http")
+    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+    path = environ.get("PATH_INFO", "/")
+    address = f"{scheme}://{host.lower()}{path}?{query}"
+    return "page:" + hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _tag_key(tag: str) -> str:
+    return f"tag:{tag}"
+
+
+def _version_time(version: str) -> float:
+    return float(version.partition(":")[0])
+
+
+class PageCache:
+    def __init__(self):
+        self._memory: dict[str, tuple[Entry, float]] = {}
+        self._memory_bytes = 0
+        self._lock = threading.Lock()
+
+    @property
+    def enabled(self) -> bool:
+        return settings.KRONIKA_PAGE_CACHE
+
+    @property
+    def shared(self):
+        return caches[ALIAS]
+
+    def lookup(self, key: str) -> Entry | None:
+        remembered = self._memory.get(key)
+        now = time.monotonic()
+        if remembered is not None:
+            entry, checked = remembered
+            if now - checked < settings.KRONIKA_PAGE_CACHE_RECHECK_MS / 1000 and entry.fresh():
+                return entry
+        try:
+            entry = self.shared.get(key)
+            if entry is not None and not (entry.fresh() and self._current(entry.tags)):
+                entry = None
+        except Exception as error:
+            # The page cache is a shortcut: when its store fails, Django renders.
+            logger.warning("The page cache could not be read: %r", error)
+            return None
+        self._remember(key, entry, now)
+        return entry
+
+    def _current(self, tags: dict[str, str]) -> bool:
+        versions = self.shared.get_many([_tag_key(tag) for tag in tags])
+        return all(versions.get(_tag_key(tag)) == version for tag, version in tags.items())
+
+    def _remember(self, key: str, entry: Entry | None, now: float) -> None:
+        limit = settings.KRONIKA_PAGE_CACHE_MEMORY_MB * 1024 * 1024
+        with self._lock:
+            old = self._memory.pop(key, None)
+            if old is not None:
+                self._memory_bytes -= len(old[0].body)
+            if entry is None or len(entry.body) > limit:
+                return
+            # Oldest first out: entries that are still read come back on their next re-check.
+            while self._memory and self._memory_bytes + len(entry.body) > limit:
+                _, (evicted, _) = self._pop_oldest()
+                self._memory_bytes -= len(evicted.body)
+            self._memory[key] = (entry, now)
+            self._memory_bytes += len(entry.body)
+
+    def _pop_oldest(self):
+        oldest = next(iter(self._memory))
+        return oldest, self._memory.pop(oldest)
+
+    def forget_memory(self) -> None:
+        with self._lock:
+            self._memory.clear()
+            self._memory_bytes = 0
+
+    def store(self, key: str, response, dependencies: Dependencies) -> bool:
+        """Keep a rendered response, unless something it depends on changed while it rendered."""
+        now = time.time()
+        expires = now + settings.KRONIKA_PAGE_CACHE_SECONDS
+        if dependencies.until is not None:
+            expires = min(expires, dependencies.until)
+        if expires - now < 1:
+            return False
+        tags = sorted(dependencies.tags)
+        try:
+            versions = self._versions(tags)
+            if any(_version_time(v) >= dependencies.started for v in versions.values()):
+                return False
+            entry = Entry(
+                status=response.status_code,
+                headers=tuple(
+                    (name, value) for name, value in response.items() if name != "Set-Cookie"
+                ),
+                body=response.content,
+                etag=response.get("ETag", ""),
+                last_modified=response.get("Last-Modified", ""),
+                tags=versions,
+                expires=expires,
+            )
+            self.shared.set(key, entry, timeout=math.ceil(expires - now))
+        except Exception as error:
+            logger.warning("The page cache could not be written: %r", error)
+            return False
+        return True
+
+    def _versions(self, tags: list[str]) -> dict[str, str]:
+        keys = [_tag_key(tag) for tag in tags]
+        found = self.shared.get_many(keys)
+        missing = [key for key in keys if key not in found]
+        if missing:
+            # Entries never record "no version": if a version is lost later (evicted,
+            # culled), an entry that recorded one is no longer current, whereas
+            # "none then, none now" would wrongly look unchanged.
+            for key in missing:
+                self.shared.add(key, f"0:{secrets.token_hex(4)}", timeout=None)
+            found |= self.shared.get_many(missing)
+        return {tag: found[key] for tag, key in zip(tags, keys, strict=True)}
+
+    def bump(self, tags) -> None:
+        """Give each tag a new version, so every page built from it is rendered afresh."""
+        # The version starts with the time of the change, so a render that began
+        # before it can tell that what it read may already be out of date.
+        version = f"{time.time():.6f}:{secrets.token_hex(4)}"
+        try:
+            # Versions never expire: a lost version would make old entries look current.
+            self.shared.set_many({_tag_key(tag): version for tag in tags}, timeout=None)
+        except Exception as error:
+            logger.error("The page cache could not be invalidated for %s: %r", tags, error)
+        self.forget_memory()
+
+    def clear(self) -> None:
+        self.shared.clear()
+        self.forget_memory()
+
+
+page_cache = PageCache()
+
+
+def invalidate(*tags: str) -> None:
+    """Bump `tags` now, and again once the current transaction commits.
+
+    The second bump is the one that counts: a page rendered between the two
+    read the old content. The first lets this process's own next read, and
+    tests running inside one transaction, see the change at once.
+    """
+    tags = frozenset(tags)
+    if not tags:
+        return
+    page_cache.bump(tags)
+    if connection.in_atomic_block:
+        transaction.on_commit(lambda: page_cache.bump(tags))
