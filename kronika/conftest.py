@@ -5,7 +5,8 @@ import tempfile
 import pytest
 
 from kronika.pagecache.store import page_cache
-from kronika.testing import DemoServer, scratch_database
+from kronika.scratch import scratch_database
+from kronika.testing import DemoServer
 
 
 @pytest.fixture(autouse=True)

@@ -160,15 +160,25 @@ else:
     # A file cache is shared by every worker process of one machine, unlike locmem.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "kronika.base.filecache.FileCache",
             "LOCATION": DATA_DIR / "cache",
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "kronika.base.filecache.FileCache",
             "LOCATION": DATA_DIR / "pages",
             "OPTIONS": {"MAX_ENTRIES": env_int("KRONIKA_PAGE_CACHE_FILES", 20_000, minimum=100)},
         },
     }
+
+# Wagtail looks a rendition up in this cache and writes it back on every use;
+# in process memory that costs nothing. A rendition's name never changes, so a
+# process only risks pointing at one deleted since, for at most ten minutes.
+CACHES["renditions"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "renditions",
+    "TIMEOUT": 600,
+    "OPTIONS": {"MAX_ENTRIES": 10_000},
+}
 
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 

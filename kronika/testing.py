@@ -13,7 +13,7 @@ import urllib.request
 from contextlib import contextmanager
 from datetime import timedelta
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
@@ -292,28 +292,6 @@ class DemoServer:
         if self.process is not None and self.process.poll() is None:
             os.killpg(self.process.pid, signal.SIGKILL)
             self.process.wait()
-
-
-@contextmanager
-def scratch_database():
-    """A database for a server under test: a new PostgreSQL one if DATABASE_URL names
-    PostgreSQL (dropped afterwards), or else nothing, and the server uses SQLite."""
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith(("postgres://", "postgresql://")):
-        yield {}
-        return
-    import psycopg
-
-    parts = urlsplit(url)
-    name = f"kronika_live_{os.getpid()}_{int(time.time())}"
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield {"DATABASE_URL": urlunsplit(parts._replace(path=f"/{name}"))}
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def post_over_http(url: str, data: dict, headers: dict | None = None, timeout: float = 30):

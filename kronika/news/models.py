@@ -20,6 +20,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageManager
 from wagtail.query import PageQuerySet
 from wagtail.search import index
+from wagtail.url_routing import RouteResult
 
 from kronika.base.blocks import BodyBlock
 from kronika.base.models import BasePage, CommentPolicy, KronikaImage, PaperSettings
@@ -69,6 +70,17 @@ class SectionPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
+TEASER_FIELDS = (
+    "title",
+    "listing_title",
+    "standfirst",
+    "url_path",
+    "first_published_at",
+    "expire_at",
+    "hero_image",
+)
+
+
 class ArticlePageQuerySet(PageQuerySet):
     def published(self):
         """Live articles inside their publication window: what readers may see now."""
@@ -92,9 +104,14 @@ class ArticlePageQuerySet(PageQuerySet):
     def newest_first(self):
         return self.order_by("-first_published_at", "-pk")
 
+    def teasers(self):
+        """Only the columns a teaser shows: a page row has dozens, and building
+        the SQL for all of them costs more than running the query."""
+        return self.only(*TEASER_FIELDS).select_related("hero_image")
+
     def for_listing(self):
         """What a list of teasers needs, in a fixed number of queries."""
-        return self.select_related("hero_image").prefetch_related("hero_image__renditions")
+        return self.teasers().prefetch_related("hero_image__renditions")
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
@@ -119,9 +136,25 @@ class HomePage(BasePage):
     LATEST_COUNT = 8
     SECTION_BLOCK_COUNT = 4
 
+    def route(self, request, path_components):
+        # Most of the paper's addresses are articles. One query on the indexed
+        # slug finds one, where Wagtail would walk down the tree with two
+        # queries per level; anything else is routed by Wagtail as usual.
+        if len(path_components) > 1:
+            address = f"{self.url_path}{'/'.join(path_components)}/"
+            article = (
+                ArticlePage.objects.live()
+                .filter(slug=path_components[-1], url_path=address)
+                .select_related("hero_image")
+                .first()
+            )
+            if article is not None:
+                return RouteResult(article)
+        return super().route(request, path_components)
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        published = ArticlePage.objects.published().newest_first().select_related("hero_image")
+        published = ArticlePage.objects.published().newest_first().teasers()
         lead = None
         if self.lead_article_id:
             lead = published.filter(pk=self.lead_article_id).first()
@@ -292,7 +325,8 @@ class ArticlePage(BasePage):
 
     @cached_property
     def section(self):
-        return self.get_parent().specific
+        # Articles live only in sections, so the parent can be read as one in one query.
+        return SectionPage.objects.get(path=self.path[: -self.steplen])
 
     @cached_property
     def authors(self) -> list[Author]:
@@ -352,21 +386,18 @@ class ArticlePage(BasePage):
             .in_section(self.section)
             .exclude(pk=self.pk)
             .newest_first()
-            .for_listing()[:count]
+            .teasers()[:count]
         )
 
     RELATED_SHOWN = 4
 
     def related_articles(self, count: int = RELATED_SHOWN):
         """The stored "You may also like" list, skipping anything no longer published."""
-        published_ids = ArticlePage.objects.published().values("pk")
         return list(
-            ArticlePage.objects.filter(
-                pk__in=published_ids,
-                related_to__article=self,
-            )
+            ArticlePage.objects.published()
+            .filter(related_to__article=self)
             .order_by("related_to__rank")
-            .for_listing()[:count]
+            .teasers()[:count]
         )
 
     def comments_open(self, paper: PaperSettings | None = None, now=None) -> bool:
@@ -394,6 +425,10 @@ class ArticlePage(BasePage):
         context["comments_open"] = self.comments_open(paper)
         context["related"] = self.related_articles()
         context["more_in_section"] = self.more_in_section()
+        # One query fetches the renditions of every picture on the page.
+        prefetch_related_objects(
+            [self, *context["related"], *context["more_in_section"]], "hero_image__renditions"
+        )
         changes_at = [self.expire_at]
         if context["comments_open"]:
             changes_at.append(self.comments_close_at(paper))

@@ -64,7 +64,7 @@ class QueryCountTests(KronikaTestCase):
         return len(queries)
 
     def test_an_article_page(self):
-        self.assertQueries(self.article.url, 21)
+        self.assertQueries(self.article.url, 17)
 
     def test_the_home_page(self):
         self.assertQueries("/", 12)
