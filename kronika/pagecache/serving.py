@@ -13,12 +13,19 @@ from http import HTTPStatus
 from django.http import HttpResponse
 from django.utils.http import parse_etags, parse_http_date_safe
 
-from kronika.pagecache.store import Dependencies, Entry, key_for, page_cache
+from kronika.pagecache.store import Dependencies, Entry, page_cache
 
 LOOKED_UP = "kronika.page_cache_key"
 HIT_HEADER = ("X-Kronika-Cache", "hit")
 # What a 304 repeats of the full response (RFC 9110, 15.4.5).
 NOT_MODIFIED_HEADERS = {"cache-control", "etag", "expires", "vary", "last-modified"}
+
+
+def _status_line(status: int) -> str:
+    return f"{status} {HTTPStatus(status).phrase}"
+
+
+STATUS_LINES = {status: _status_line(status) for status in (200, 304)}
 
 
 def _not_modified(entry: Entry, environ) -> bool:
@@ -30,12 +37,13 @@ def _not_modified(entry: Entry, environ) -> bool:
         own = entry.etag.removeprefix("W/")
         return "*" in tags or any(tag.removeprefix("W/") == own for tag in tags)
     since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
-    modified = parse_http_date_safe(entry.last_modified)
+    modified = entry.last_modified
     return since is not None and modified is not None and modified <= since
 
 
 def answer(entry: Entry, environ) -> tuple[int, list[tuple[str, str]], bytes]:
-    if _not_modified(entry, environ):
+    conditional = "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ
+    if conditional and _not_modified(entry, environ):
         headers = [(n, v) for n, v in entry.headers if n.lower() in NOT_MODIFIED_HEADERS]
         return 304, [*headers, HIT_HEADER], b""
     body = b"" if environ.get("REQUEST_METHOD") == "HEAD" else entry.body
@@ -48,12 +56,12 @@ class PageCacheApplication:
 
     def __call__(self, environ, start_response):
         if page_cache.enabled:
-            key = key_for(environ)
+            key = page_cache.key_for(environ)
             if key is not None:
                 entry = page_cache.lookup(key)
                 if entry is not None:
                     status, headers, body = answer(entry, environ)
-                    start_response(f"{status} {HTTPStatus(status).phrase}", headers)
+                    start_response(STATUS_LINES.get(status) or _status_line(status), headers)
                     return [body]
                 environ[LOOKED_UP] = key
         return self.application(environ, start_response)
@@ -68,7 +76,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         key = request.META.get(LOOKED_UP)
         if key is None:
-            key = key_for(request.META)
+            key = page_cache.key_for(request.META)
             entry = page_cache.lookup(key) if key else None
             if entry is not None:
                 return self.from_entry(entry, request)

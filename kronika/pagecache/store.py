@@ -25,7 +25,10 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.signals import setting_changed
 from django.db import connection, transaction
+from django.dispatch import receiver
+from django.utils.http import parse_http_date_safe
 
 from kronika.pagecache.tags import SITE
 
@@ -43,7 +46,7 @@ class Entry:
     headers: tuple[tuple[str, str], ...]
     body: bytes
     etag: str
-    last_modified: str
+    last_modified: int | None  # seconds since the epoch, as the header says
     tags: dict[str, str]
     expires: float  # wall-clock seconds, shared by every process
 
@@ -61,33 +64,6 @@ class Dependencies:
     until: float | None = None
 
 
-def personal(cookie_header: str) -> bool:
-    """Whether a request carries a session or a reader's own kronika_* state.
-
-    A substring test on the raw header is deliberately loose: a false positive
-    only sends the request to Django.
-    """
-    return "kronika_" in cookie_header or f"{settings.SESSION_COOKIE_NAME}=" in cookie_header
-
-
-def key_for(environ) -> str | None:
-    """The cache key of a request, or None when the page cache must not answer it."""
-    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
-        return None
-    if personal(environ.get("HTTP_COOKIE", "")) or "HTTP_AUTHORIZATION" in environ:
-        return None
-    query = environ.get("QUERY_STRING", "")
-    if not CACHEABLE_QUERY.fullmatch(query):
-        return None
-    header, secure_value = settings.SECURE_PROXY_SSL_HEADER or (None, None)
-    scheme = "https" if header and environ.get(header) == secure_value else None
-    scheme = scheme or environ.get("wsgi.url_scheme", "http")
-    host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
-    path = environ.get("PATH_INFO", "/")
-    address = f"{scheme}://{host.lower()}{path}?{query}"
-    return "page:" + hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
-
-
 def _tag_key(tag: str) -> str:
     return f"tag:{tag}"
 
@@ -101,21 +77,51 @@ class PageCache:
         self._memory: dict[str, tuple[Entry, float]] = {}
         self._memory_bytes = 0
         self._lock = threading.Lock()
+        self.configure()
 
-    @property
-    def enabled(self) -> bool:
-        return settings.KRONIKA_PAGE_CACHE
+    def configure(self) -> None:
+        """Read the settings once: a hit must not pay for Django's lazy settings."""
+        self.enabled = settings.KRONIKA_PAGE_CACHE
+        self._recheck = settings.KRONIKA_PAGE_CACHE_RECHECK_MS / 1000
+        self._memory_limit = settings.KRONIKA_PAGE_CACHE_MEMORY_MB * 1024 * 1024
+        self._session_cookie = f"{settings.SESSION_COOKIE_NAME}="
+        self._proxy_header = settings.SECURE_PROXY_SSL_HEADER or (None, None)
+        self.forget_memory()
 
     @property
     def shared(self):
         return caches[ALIAS]
+
+    def key_for(self, environ) -> str | None:
+        """The cache key of a request, or None when the page cache must not answer it."""
+        if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+            return None
+        # A session or a reader's own kronika_* state makes the page personal. The
+        # test on the raw header is loose on purpose: a false positive only means
+        # that Django renders the page.
+        cookies = environ.get("HTTP_COOKIE", "")
+        if "kronika_" in cookies or self._session_cookie in cookies:
+            return None
+        if "HTTP_AUTHORIZATION" in environ:
+            return None
+        query = environ.get("QUERY_STRING", "")
+        if query and not CACHEABLE_QUERY.fullmatch(query):
+            return None
+        header, secure_value = self._proxy_header
+        if header and environ.get(header) == secure_value:
+            scheme = "https"
+        else:
+            scheme = environ.get("wsgi.url_scheme", "http")
+        host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
+        address = f"{scheme}://{host.lower()}{environ.get('PATH_INFO', '/')}?{query}"
+        return "page:" + hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
 
     def lookup(self, key: str) -> Entry | None:
         remembered = self._memory.get(key)
         now = time.monotonic()
         if remembered is not None:
             entry, checked = remembered
-            if now - checked < settings.KRONIKA_PAGE_CACHE_RECHECK_MS / 1000 and entry.fresh():
+            if now - checked < self._recheck and entry.fresh():
                 return entry
         try:
             entry = self.shared.get(key)
@@ -133,7 +139,7 @@ class PageCache:
         return all(versions.get(_tag_key(tag)) == version for tag, version in tags.items())
 
     def _remember(self, key: str, entry: Entry | None, now: float) -> None:
-        limit = settings.KRONIKA_PAGE_CACHE_MEMORY_MB * 1024 * 1024
+        limit = self._memory_limit
         with self._lock:
             old = self._memory.pop(key, None)
             if old is not None:
@@ -176,7 +182,7 @@ class PageCache:
                 ),
                 body=response.content,
                 etag=response.get("ETag", ""),
-                last_modified=response.get("Last-Modified", ""),
+                last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
                 tags=versions,
                 expires=expires,
             )
@@ -217,6 +223,15 @@ class PageCache:
 
 
 page_cache = PageCache()
+
+
+@receiver(setting_changed)
+def reconfigure(setting, **kwargs):
+    if setting.startswith("KRONIKA_PAGE_CACHE") or setting in (
+        "SESSION_COOKIE_NAME",
+        "SECURE_PROXY_SSL_HEADER",
+    ):
+        page_cache.configure()
 
 
 def invalidate(*tags: str) -> None:

@@ -6,7 +6,7 @@ from django.utils import timezone
 from kronika.news import tasks
 from kronika.news.models import ArticlePage
 from kronika.news.tests.test_scheduled_publishing import let_go_live_time_pass, schedule
-from kronika.pagecache.store import key_for, page_cache
+from kronika.pagecache.store import page_cache
 from kronika.pagecache.tests.paper import CachedPaperTestCase
 from kronika.testing import build_article, draft_article, paper_settings
 
@@ -96,7 +96,7 @@ class PublishingInvalidationTests(CachedPaperTestCase):
         for url in (self.n3.url, self.n2.url, "/news/"):
             with self.subTest(url=url):
                 self.client.get(url)
-                entry = page_cache.shared.get(key_for(RequestFactory().get(url).META))
+                entry = page_cache.shared.get(page_cache.key_for(RequestFactory().get(url).META))
                 self.assertIsNotNone(entry)
                 self.assertLessEqual(entry.expires, expires.timestamp())
         self.assertCached(*self.sport_urls)
