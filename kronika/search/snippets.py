@@ -8,10 +8,23 @@ from django.utils.safestring import SafeString, mark_safe
 from kronika.search.stemming import stem
 
 WIDTH = 220
+# Fields of a block that configure it rather than say anything.
+SETTINGS = frozenset({"level", "image", "embed", "url"})
+
+
+def _block_text(value) -> str:
+    if isinstance(value, str):
+        return strip_tags(value)
+    if isinstance(value, dict):
+        return " ".join(_block_text(part) for key, part in value.items() if key not in SETTINGS)
+    return ""
 
 
 def plain_text(article) -> str:
-    text = strip_tags(f"{article.standfirst} {article.body}").replace("\0", "").replace("\1", "")
+    # The stored blocks, not the rendered body: rendering every block's template
+    # for a page of results costs more than the search itself.
+    body = " ".join(_block_text(block.get("value")) for block in article.body.raw_data)
+    text = f"{article.standfirst} {body}".replace("\0", "").replace("\1", "")
     return " ".join(text.split())
 
 
