@@ -6,6 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from kronika.news.models import ArticlePage, SectionPage
+from kronika.search import fts
 from kronika.search.snippets import snippet
 from kronika.search.stemming import stem, words
 
@@ -44,12 +45,21 @@ def search(request):
                 first_published_at__lt=datetime.combine(end + timedelta(days=1), time.min, zone)
             )
         stems = {s for s in map(stem, terms) if s}
-        results = articles.search(" ".join([*terms, *sorted(stems)]), operator="or")
+        words_and_stems = [*terms, *sorted(stems)]
+        if fts.available():
+            ranked = fts.ranked_ids(ArticlePage, words_and_stems)
+            allowed = set(articles.filter(pk__in=ranked).values_list("pk", flat=True))
+            results = [pk for pk in ranked if pk in allowed]
+        else:
+            results = articles.search(" ".join(words_and_stems), operator="or")
         paginator = Paginator(results, settings.KRONIKA_PAGE_SIZE)
         try:
             page = paginator.page(request.GET.get("page", 1))
         except (EmptyPage, PageNotAnInteger):
             page = paginator.page(1)
+        if fts.available():
+            found = ArticlePage.objects.in_bulk(page.object_list)
+            page.object_list = [found[pk] for pk in page.object_list if pk in found]
         for article in page.object_list:
             article.snippet = snippet(article, terms)
 
