@@ -10,6 +10,7 @@ import math
 import re
 from collections import Counter, defaultdict
 
+from django.core.cache import cache
 from django.db import transaction
 from django.utils.html import strip_tags
 
@@ -23,6 +24,7 @@ POSTINGS_PER_TERM = 500
 COMMON_TERM_DOCUMENTS = 5000
 TAG_WEIGHT = 3.0
 SAME_SECTION_BONUS = 0.1
+CANDIDATES_PER_PLACE = 4
 
 _WORD = re.compile(r"[^\W\d_]{4,}", re.UNICODE)
 STOPWORDS = frozenset(
@@ -82,11 +84,19 @@ def _document_frequency(term: str) -> int:
     return ArticleTerm.objects.filter(term=term)[:COMMON_TERM_DOCUMENTS].count()
 
 
+def _archive_size() -> int:
+    # idf only needs the archive's order of magnitude; counting 100,000 rows on
+    # every computation would cost more than the rest of it.
+    return cache.get_or_set(
+        "related:archive-size", lambda: ArticlePage.objects.published().count(), 600
+    )
+
+
 def find_related(
     article: ArticlePage, terms: dict[str, float], limit: int = STORED
 ) -> list[tuple[int, float]]:
     section = article.get_parent()
-    documents = max(ArticlePage.objects.published().count(), 1)
+    documents = max(_archive_size(), 1)
     scores: dict[int, float] = defaultdict(float)
     for term, weight in terms.items():
         frequency = _document_frequency(term)
@@ -102,10 +112,12 @@ def find_related(
         for other_id, other_weight in postings:
             scores[other_id] += idf * min(weight, other_weight)
 
+    # Only the best few candidates are checked against the database: the same
+    # section's small bonus can reorder neighbours in the ranking, not lift an
+    # article from far below.
+    best = sorted(scores, key=scores.__getitem__, reverse=True)[: limit * CANDIDATES_PER_PLACE]
     candidates = dict(
-        ArticlePage.objects.published()
-        .filter(pk__in=list(scores))
-        .values_list("pk", "first_published_at")
+        ArticlePage.objects.published().filter(pk__in=best).values_list("pk", "first_published_at")
     )
     section_ids = set(
         ArticlePage.objects.in_section(section)
