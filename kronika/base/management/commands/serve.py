@@ -96,6 +96,11 @@ class Command(BaseCommand):
 
     def prepare(self):
         self.migrate_if_needed()
+        if connection.vendor == "sqlite":
+            # Without statistics SQLite's planner walks the whole page table to
+            # find a few sections; ANALYZE takes seconds even for a large archive.
+            with connection.cursor() as cursor:
+                cursor.execute("ANALYZE")
         call_command("collectstatic", interactive=False, verbosity=0)
         settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
         # The server processes open their own connections.
