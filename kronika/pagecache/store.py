@@ -211,7 +211,7 @@ class PageCache:
         # before it can tell that what it read may already be out of date.
         version = f"{time.time():.6f}:{secrets.token_hex(4)}"
         try:
-            # Versions never expire: a lost version would make old entries look current.
+            # Kept for good: a lost version would needlessly render its pages again.
             self.shared.set_many({_tag_key(tag): version for tag in tags}, timeout=None)
         except Exception as error:
             logger.error("The page cache could not be invalidated for %s: %r", tags, error)
