@@ -10,6 +10,7 @@ published are remembered in the shared cache for that comparison.
 """
 
 from django.core.cache import caches
+from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
@@ -52,10 +53,12 @@ def article_changed(article: ArticlePage, *, live: bool) -> None:
     for neighbour in (article.previous_article, article.next_article):
         if neighbour is not None:
             tags.add(t.page(neighbour.pk))
+    # Remembered only once the change is committed: memberships of a publication
+    # that was rolled back would hide the next real change of lists.
     if live:
-        shared.set(key, sorted(now), timeout=None)
+        transaction.on_commit(lambda: shared.set(key, sorted(now), timeout=None))
     else:
-        shared.delete(key)
+        transaction.on_commit(lambda: shared.delete(key))
     invalidate(*tags)
 
 
