@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install demo serve test lighthouse lint format lock
+.PHONY: install demo serve test bench bench-quick lighthouse lint format lock
 
 install: $(STAMP)
 
@@ -25,6 +25,12 @@ serve: install
 
 test: install
 	$(BIN)/pytest
+
+bench: install
+	$(BIN)/python -m bench --articles 100000
+
+bench-quick: install
+	$(BIN)/python -m bench --articles 10000 --seconds 5
 
 lighthouse: install
 	$(BIN)/pytest -q e2e/tests/test_lighthouse.py

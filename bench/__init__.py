@@ -1,0 +1,1 @@
+"""Kronika's benchmark: a large synthetic archive, render timings and load tests."""

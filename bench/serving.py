@@ -1,0 +1,226 @@
+"""Served throughput on loopback: `kronika serve`, the Python floor, nginx, and nginx in front.
+
+Every target is loaded by the same wrk command, so the ratios compare servers,
+not load generators. wrk and nginx come from Debian's packages and are
+installed when missing.
+"""
+
+import os
+import pwd
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from contextlib import contextmanager
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHIPPED_NGINX = ROOT / "deploy" / "nginx.conf"
+WRK_THREADS = 1
+WRK_CONNECTIONS = 50
+
+
+def ensure_tools() -> None:
+    missing = [name for name in ("wrk", "nginx") if not shutil.which(name)]
+    missing = [name for name in missing if not Path(f"/usr/sbin/{name}").exists()]
+    if not missing:
+        return
+    print(f"Installing {' '.join(missing)} from Debian's packages…", flush=True)
+    environment = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}
+    install = ["apt-get", "install", "-y", "-qq", *missing]
+    if subprocess.run(install, env=environment, capture_output=True).returncode:  # noqa: S603
+        subprocess.run(["apt-get", "update", "-qq"], check=True, capture_output=True)  # noqa: S607
+        subprocess.run(install, env=environment, check=True, capture_output=True)  # noqa: S603
+
+
+def nginx_binary() -> str:
+    return shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def wait_until_serving(url: str, timeout: float = 120) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - loopback
+                if response.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.25)
+    raise RuntimeError(f"{url} did not answer within {timeout:.0f} s")
+
+
+def get(url: str) -> tuple[dict, bytes]:
+    """Headers (names in lower case) and body of a GET."""
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - loopback
+        return {k.lower(): v for k, v in response.headers.items()}, response.read()
+
+
+@contextmanager
+def process(command: list[str], env: dict, url: str, log: Path):
+    """A server in its own process group, stopped with everything it started."""
+    with open(log, "w") as output:
+        server = subprocess.Popen(  # noqa: S603 - our own commands
+            command, env=env, stdout=output, stderr=subprocess.STDOUT, start_new_session=True
+        )
+    try:
+        wait_until_serving(url)
+        yield server
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait()
+
+
+def kronika_serve(env: dict, port: int, workers: int, threads: int, log: Path, **extra):
+    command = [sys.executable, "-m", "kronika", "serve", "--port", str(port)]
+    command += ["--workers", str(workers), "--threads", str(threads), "--no-worker"]
+    return process(command, {**env, **extra}, f"http://127.0.0.1:{port}/healthz", log)
+
+
+def python_floor(body: Path, port: int, workers: int, threads: int, log: Path):
+    command = [sys.executable, "-m", "bench.floor", str(port), str(workers), str(threads)]
+    env = {**os.environ, "KRONIKA_BENCH_BODY": str(body), "PYTHONPATH": str(ROOT)}
+    return process(command, env, f"http://127.0.0.1:{port}/", log)
+
+
+def _nginx_main(prefix: Path, workers: int, server_block: str) -> Path:
+    (prefix / "logs").mkdir(parents=True, exist_ok=True)
+    config = prefix / "nginx.conf"
+    # Started as root, nginx would run its workers as nobody, who cannot use
+    # this run's private directories.
+    user = f"user {pwd.getpwuid(os.geteuid()).pw_name};\n" if os.geteuid() == 0 else ""
+    config.write_text(
+        f"""
+daemon off;
+{user}worker_processes {workers};
+pid {prefix}/nginx.pid;
+error_log {prefix}/logs/error.log warn;
+events {{ worker_connections 4096; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    tcp_nopush on;
+    keepalive_requests 1000000;
+    client_body_temp_path {prefix}/body;
+    proxy_temp_path {prefix}/proxy;
+    fastcgi_temp_path {prefix}/fastcgi;
+    uwsgi_temp_path {prefix}/uwsgi;
+    scgi_temp_path {prefix}/scgi;
+{server_block}
+}}
+"""
+    )
+    return config
+
+
+def nginx_static(body: Path, port: int, workers: int, prefix: Path):
+    """The machine floor: nginx sending the same bytes from a file."""
+    root = prefix / "root"
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(body, root / "article.html")
+    block = f"""
+    server {{
+        listen 127.0.0.1:{port};
+        location / {{ root {root}; default_type text/html; }}
+    }}"""
+    config = _nginx_main(prefix, workers, block)
+    command = [nginx_binary(), "-p", str(prefix), "-c", str(config)]
+    return process(
+        command, dict(os.environ), f"http://127.0.0.1:{port}/article.html", prefix / "out.log"
+    )
+
+
+def shipped_nginx_block(port: int, upstream_port: int, data_dir: Path, cache_dir: Path) -> str:
+    """deploy/nginx.conf as shipped, pointed at this run's ports and directories."""
+    text = SHIPPED_NGINX.read_text()
+    replacements = {
+        "server 127.0.0.1:8000": f"server 127.0.0.1:{upstream_port}",
+        "listen 80;": f"listen 127.0.0.1:{port};",
+        "/var/cache/nginx/kronika": str(cache_dir),
+        "/var/lib/kronika/": f"{data_dir}/",
+    }
+    for shipped, local in replacements.items():
+        if shipped not in text:
+            raise RuntimeError(f"deploy/nginx.conf no longer contains {shipped!r}")
+        text = text.replace(shipped, local)
+    return text
+
+
+def nginx_in_front(
+    port: int, upstream_port: int, workers: int, data_dir: Path, prefix: Path, url_path: str
+):
+    block = shipped_nginx_block(port, upstream_port, data_dir, prefix / "cache")
+    config = _nginx_main(prefix, workers, block)
+    command = [nginx_binary(), "-p", str(prefix), "-c", str(config)]
+    return process(
+        command, dict(os.environ), f"http://127.0.0.1:{port}{url_path}", prefix / "out.log"
+    )
+
+
+_LATENCY = re.compile(r"^\s+(50|99)(?:\.0+)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+_RATE = re.compile(r"^Requests/sec:\s+([\d.]+)", re.MULTILINE)
+_ERRORS = re.compile(r"Non-2xx or 3xx responses: (\d+)|Socket errors: (.*)")
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def wrk(url: str, seconds: int, script: Path | None = None) -> dict:
+    """Requests per second and p50/p99 latency in milliseconds."""
+    command = ["wrk", f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "--latency"]
+    command += [*(["-s", str(script)] if script else []), url]
+    output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
+    latency = {f"p{p}": float(v) * _UNITS[u] for p, v, u in _LATENCY.findall(output)}
+    errors = _ERRORS.search(output)
+    if errors and errors.group(1):
+        raise RuntimeError(f"wrk got error responses from {url}:\n{output}")
+    return {"rps": float(_RATE.search(output).group(1)), **latency}
+
+
+def children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rpartition(")")[2].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def peak_rss_mb(pid: int) -> float:
+    """The high-water mark of resident memory of one process (VmHWM), in MB."""
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def worker_peaks(server: subprocess.Popen) -> list[float]:
+    """Peak RSS of each process under the server (granian's workers and their parent)."""
+    pids, seen = [server.pid], []
+    while pids:
+        pid = pids.pop()
+        seen.append(pid)
+        pids.extend(children(pid))
+    return [peak_rss_mb(pid) for pid in seen[1:] if Path(f"/proc/{pid}").exists()]
+
+
+def scratch_dir() -> Path:
+    return Path(tempfile.mkdtemp(prefix="kronika-bench-"))
