@@ -44,14 +44,14 @@ def search(request):
             articles = articles.filter(
                 first_published_at__lt=datetime.combine(end + timedelta(days=1), time.min, zone)
             )
-        stems = {s for s in map(stem, terms) if s}
-        words_and_stems = [*terms, *sorted(stems)]
+        groups = [[term, *({stem(term)} - {None, term})] for term in terms]
         if fts.available():
-            ranked = fts.ranked_ids(ArticlePage, words_and_stems)
-            allowed = set(articles.filter(pk__in=ranked).values_list("pk", flat=True))
-            results = [pk for pk in ranked if pk in allowed]
+            results = []
+            for tier in fts.ranked_ids(ArticlePage, groups):
+                results += articles.filter(pk__in=tier).newest_first().values_list("pk", flat=True)
         else:
-            results = articles.search(" ".join(words_and_stems), operator="or")
+            forms = sorted({form for group in groups for form in group})
+            results = articles.search(" ".join(forms), operator="or")
         paginator = Paginator(results, settings.KRONIKA_PAGE_SIZE)
         try:
             page = paginator.page(request.GET.get("page", 1))
