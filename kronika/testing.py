@@ -191,6 +191,20 @@ def fetch(url: str, timeout: float = 10, request=None) -> tuple[int, str]:
         return 0, ""
 
 
+def fetch_showing(url: str, text: str, within: float = 1.0) -> str:
+    """The page at `url` as soon as it shows `text`, or as it is after `within` seconds.
+
+    A change made through one server process reaches the pages another process
+    holds in memory within a second (see kronika.pagecache), not at once.
+    """
+    deadline = time.monotonic() + within
+    while True:
+        page = fetch(url)[1]
+        if text in page or time.monotonic() > deadline:
+            return page
+        time.sleep(0.05)
+
+
 def run_kronika(*args: str, **env: str) -> subprocess.CompletedProcess:
     """Run the `kronika` command as a user would, with extra environment variables."""
     return subprocess.run(  # noqa: S603 - our own command

@@ -8,7 +8,7 @@ import time
 from PIL import Image
 from playwright.sync_api import expect
 
-from kronika.testing import fetch
+from kronika.testing import fetch, fetch_showing
 
 HEADLINE = "Ferry line to Gotland resumes after storm repairs"
 SLUG = "ferry-line-to-gotland-resumes-after-storm-repairs"
@@ -95,12 +95,11 @@ def test_a_reporter_submits_and_an_editor_publishes(demo, browser, log_in, scree
     assert status == 200, "the approved article should be live"
     assert HEADLINE in article
     assert 'class="hero"' in article
-    home = fetch(demo.base_url + "/")[1]
-    assert HEADLINE in home
-    assert HEADLINE in fetch(demo.base_url + "/news/")[1]
+    assert HEADLINE in fetch_showing(demo.base_url + "/", HEADLINE)
+    assert HEADLINE in fetch_showing(demo.base_url + "/news/", HEADLINE)
     # It is the newest article, so the previous newest now leads to it.
-    neighbour = fetch(demo.base_url + newest_before)[1]
-    assert f'rel="next" href="{article_url}"' in neighbour
+    next_link = f'rel="next" href="{article_url}"'
+    assert next_link in fetch_showing(demo.base_url + newest_before, next_link)
     assert f'rel="prev" href="{newest_before}"' in article
 
     page = browser.new_page()
