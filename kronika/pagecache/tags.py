@@ -10,7 +10,7 @@ import math
 from datetime import datetime
 
 SITE = "site"
-# Any article published, edited or withdrawn: feeds and sitemaps follow every change.
+# Any article published, edited or withdrawn: sitemaps list every article with its last change.
 ARTICLES = "articles"
 
 
