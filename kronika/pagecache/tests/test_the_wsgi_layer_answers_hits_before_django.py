@@ -1,4 +1,6 @@
 from django.core.handlers.wsgi import WSGIHandler
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.test import RequestFactory
 
 from kronika.pagecache.serving import PageCacheApplication
@@ -19,6 +21,11 @@ class WsgiLayerTests(CachedPaperTestCase):
     def setUp(self):
         self.django = CountingDjango()
         self.application = PageCacheApplication(self.django)
+        # As Django's test client does: a request's end must not close the test's
+        # database connection, which holds the test's transaction.
+        for signal in (request_started, request_finished):
+            signal.disconnect(close_old_connections)
+            self.addCleanup(signal.connect, close_old_connections)
 
     def call(self, url: str, method: str = "GET", **headers):
         environ = RequestFactory().generic(method, url, headers=headers).environ
