@@ -31,6 +31,7 @@ def search(request):
     start, end = _day(request.GET.get("from", "")), _day(request.GET.get("to", ""))
 
     page = None
+    capped = False
     if terms:
         articles = ArticlePage.objects.published()
         if section is not None:
@@ -46,9 +47,7 @@ def search(request):
             )
         groups = [[term, *({stem(term)} - {None, term})] for term in terms]
         if fts.available():
-            results = []
-            for tier in fts.ranked_ids(ArticlePage, groups):
-                results += articles.filter(pk__in=tier).newest_first().values_list("pk", flat=True)
+            results, capped = fts.tiered_ids(articles, groups)
         else:
             forms = sorted({form for group in groups for form in group})
             results = articles.search(" ".join(forms), operator="or")
@@ -71,6 +70,7 @@ def search(request):
             "truncated": len(raw.strip()) > MAX_QUERY,
             "terms": terms,
             "results": page,
+            "more_than": capped,
             "sections": sections,
             "section": section,
             "start": start,
