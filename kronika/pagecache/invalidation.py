@@ -95,9 +95,10 @@ def on_deleted(sender, instance, **kwargs):
 @receiver(post_save)
 def on_saved(sender, instance, created, **kwargs):
     # Paper settings are created with their defaults on first use, which changes
-    # nothing; a new picture shows nowhere until a page using it is published.
-    if isinstance(instance, Site | Author | Tag) or (
-        isinstance(instance, PaperSettings | KronikaImage) and not created
+    # nothing; a new picture, author or tag shows nowhere until a page using it
+    # is published, and that publication bumps what it touches.
+    if isinstance(instance, Site) or (
+        isinstance(instance, PaperSettings | KronikaImage | Author | Tag) and not created
     ):
         invalidate(t.SITE)
 
