@@ -180,9 +180,18 @@ _UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 
 
 def wrk(url: str, seconds: int, script: Path | None = None) -> dict:
-    """Requests per second and p50/p99 latency in milliseconds."""
-    command = ["wrk", f"-t{WRK_THREADS}", f"-c{WRK_CONNECTIONS}", f"-d{seconds}s", "--latency"]
-    command += [*(["-s", str(script)] if script else []), url]
+    """Requests per second and p50/p99 latency in milliseconds, after a warm-up.
+
+    The warm-up lets every server process take its share of connections and
+    fill its memory first, so short runs measure the steady state.
+    """
+    options = [
+        f"-t{WRK_THREADS}",
+        f"-c{WRK_CONNECTIONS}",
+        *(["-s", str(script)] if script else []),
+    ]
+    subprocess.run(["wrk", *options, "-d2s", url], capture_output=True, check=True)  # noqa: S603, S607
+    command = ["wrk", *options, f"-d{seconds}s", "--latency", url]
     output = subprocess.run(command, capture_output=True, text=True, check=True).stdout  # noqa: S603
     latency = {f"p{p}": float(v) * _UNITS[u] for p, v, u in _LATENCY.findall(output)}
     errors = _ERRORS.search(output)
