@@ -54,6 +54,14 @@ def environment(data_dir: Path, database: dict) -> dict:
     return env
 
 
+def _write_atomically(path: Path, data) -> Path:
+    """A script reading the file never sees half of it."""
+    temporary = path.with_suffix(".tmp")
+    temporary.write_text(json.dumps(data, indent=1, default=str) + "\n")
+    temporary.replace(path)
+    return path
+
+
 def step(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", flush=True)
 
@@ -75,12 +83,8 @@ class Results:
 
     def write(self) -> Path:
         OUT.mkdir(parents=True, exist_ok=True)
-        path = OUT / "latest.json"
-        temporary = path.with_suffix(".tmp")
-        temporary.write_text(json.dumps(self.goals, indent=1) + "\n")
-        temporary.replace(path)
-        (OUT / "figures.json").write_text(json.dumps(self.figures, indent=1, default=str) + "\n")
-        return path
+        _write_atomically(OUT / "figures.json", self.figures)
+        return _write_atomically(OUT / "latest.json", self.goals)
 
     def print_goals(self) -> None:
         print("\nGoals")
