@@ -41,18 +41,24 @@ def tiers(groups: list[list[str]]) -> list[str]:
     return queries
 
 
-def _matches(query: str, content_type_id: int, limit: int | None = None) -> RawSQL | list[int]:
-    sql = """
-        SELECT CAST(entry.object_id AS INTEGER)
-        FROM wagtailsearch_indexentry_fts AS fts
-        JOIN wagtailsearch_indexentry AS entry ON entry.id = fts.rowid
-        WHERE wagtailsearch_indexentry_fts MATCH %s AND entry.content_type_id = %s
-    """
-    if limit is None:
-        return RawSQL(sql, [query, content_type_id])  # noqa: S611 - constant SQL, parameters
+MATCHES = """
+    SELECT CAST(entry.object_id AS INTEGER)
+    FROM wagtailsearch_indexentry_fts AS fts
+    JOIN wagtailsearch_indexentry AS entry ON entry.id = fts.rowid
+    WHERE wagtailsearch_indexentry_fts MATCH %s AND entry.content_type_id = %s
+"""
+
+
+def _newest_matches(query: str, content_type_id: int, limit: int) -> list[int]:
     with connection.cursor() as cursor:
-        cursor.execute(sql + " ORDER BY fts.rowid DESC LIMIT %s", [query, content_type_id, limit])
+        cursor.execute(
+            MATCHES + " ORDER BY fts.rowid DESC LIMIT %s", [query, content_type_id, limit]
+        )
         return [pk for (pk,) in cursor.fetchall()]
+
+
+def _all_matches(query: str, content_type_id: int) -> RawSQL:
+    return RawSQL(MATCHES, [query, content_type_id])  # noqa: S611 - constant SQL, parameters
 
 
 def tiered_ids(articles, groups: list[list[str]]) -> tuple[list[int], bool]:
@@ -68,11 +74,11 @@ def tiered_ids(articles, groups: list[list[str]]) -> tuple[list[int], bool]:
     found: list[int] = []
     capped = False
     for query in tiers(groups):
-        candidates = _matches(query, content_type, CANDIDATES)
+        candidates = _newest_matches(query, content_type, CANDIDATES)
         newest = articles.newest_first().values_list("pk", flat=True)
         tier = list(newest.filter(pk__in=candidates)[:PER_TIER])
         if len(candidates) == CANDIDATES and len(tier) < PER_TIER:
-            tier = list(newest.filter(pk__in=_matches(query, content_type))[:PER_TIER])
+            tier = list(newest.filter(pk__in=_all_matches(query, content_type))[:PER_TIER])
         capped = capped or len(tier) == PER_TIER
         seen = set(found)
         found += [pk for pk in tier if pk not in seen]
