@@ -84,6 +84,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "kronika.pagecache.serving.PageCacheMiddleware",
+    "kronika.base.outage.DatabaseOutageMiddleware",
     "kronika.base.middleware.RequestLimitsMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -141,16 +142,19 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# With Redis, every app server shares one cache, one page cache and the cached
+# copies of sessions. The site keeps serving without them while Redis is down
+# (see kronika.base.rediscache).
 REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "kronika.base.rediscache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("KRONIKA_CACHE_PREFIX", "kronika"),
         },
         "pages": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "kronika.base.rediscache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": env_str("KRONIKA_CACHE_PREFIX", "kronika") + ":pages",
         },
@@ -274,6 +278,8 @@ KRONIKA_PAGE_CACHE = env_bool("KRONIKA_PAGE_CACHE", True)
 KRONIKA_PAGE_CACHE_SECONDS = env_int("KRONIKA_PAGE_CACHE_SECONDS", 3600, minimum=1)
 KRONIKA_PAGE_CACHE_RECHECK_MS = env_int("KRONIKA_PAGE_CACHE_RECHECK_MS", 500, minimum=0)
 KRONIKA_PAGE_CACHE_MEMORY_MB = env_int("KRONIKA_PAGE_CACHE_MEMORY_MB", 32, minimum=0)
+# What the 503 page sent while the database is down asks browsers and crawlers to wait.
+KRONIKA_RETRY_AFTER_SECONDS = env_int("KRONIKA_RETRY_AFTER_SECONDS", 30, minimum=1)
 KRONIKA_MAX_HEADER_BYTES = env_int("KRONIKA_MAX_HEADER_BYTES", 16_384, minimum=1024)
 # How many reverse proxies (nginx, a CDN) append to X-Forwarded-For in front of
 # the app. 0 means readers connect directly and REMOTE_ADDR is their address.

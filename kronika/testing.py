@@ -217,6 +217,21 @@ def run_kronika(*args: str, **env: str) -> subprocess.CompletedProcess:
     )
 
 
+def kronika_output(env: dict[str, str], *args: str, timeout: float = 120) -> str:
+    """The output of a `kronika` command run in exactly `env`; fails the test if it fails."""
+    result = subprocess.run(  # noqa: S603 - our own command
+        [sys.executable, "-m", "kronika", *args],
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        check=False,
+    )
+    if result.returncode:
+        raise AssertionError(f"kronika {' '.join(args)} failed:\n{result.stderr[-3000:]}")
+    return result.stdout
+
+
 class DemoServer:
     """`kronika demo` running in its own data directory and process group, as a user runs it."""
 
@@ -263,17 +278,7 @@ class DemoServer:
 
     def kronika(self, *args: str, timeout: float = 120) -> str:
         """Run another `kronika` command against the same data directory."""
-        result = subprocess.run(  # noqa: S603 - our own command
-            [sys.executable, "-m", "kronika", *args],
-            env=self.env,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            check=False,
-        )
-        if result.returncode:
-            raise AssertionError(f"kronika {' '.join(args)} failed:\n{result.stderr[-3000:]}")
-        return result.stdout
+        return kronika_output(self.env, *args, timeout=timeout)
 
     def start_worker(self) -> subprocess.Popen:
         """A `kronika worker` of the demo's own, for a demo started with --no-worker."""

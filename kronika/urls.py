@@ -15,6 +15,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", base_views.healthz, name="healthz"),
+    path("readyz", base_views.readyz, name="readyz"),
     path("", include(news_urls)),
     path("", include(comments_urls)),
     path("", include(feeds_urls)),

@@ -1,7 +1,14 @@
 import logging
+import sys
 
-from django.http import HttpResponse
+from django.core.cache import cache
+from django.db import connection
+from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
+from django.utils.crypto import get_random_string
+from django.views.decorators.cache import never_cache
+
+from kronika.base import outage
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +59,57 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    error = sys.exc_info()[1]
+    if isinstance(error, outage.UNAVAILABLE):
+        return outage.unavailable(request, error)
     return render_error(request, 500, "Something went wrong", "Please try again in a moment.")
 
 
+@never_cache
 def healthz(request):
+    """The process is alive and answering: whether to restart it."""
     return HttpResponse("ok", content_type="text/plain")
+
+
+@never_cache
+def readyz(request):
+    """Whether this server can do its work: whether a load balancer should send it readers.
+
+    Only the database decides. The shared cache (Redis) is reported, but the
+    site serves without it (see kronika.base.rediscache), and taking every
+    server out of rotation because the one Redis they share is down would turn
+    a slower site into no site.
+    """
+    checks = {"database": _check_database(), "cache": _check_cache()}
+    ready = checks["database"] == "ok"
+    status = ("ready" if checks["cache"] == "ok" else "degraded") if ready else "unavailable"
+    response = JsonResponse({"status": status, **checks}, status=200 if ready else 503)
+    if not ready:
+        response["Retry-After"] = "5"
+    return response
+
+
+def _check_database() -> str:
+    try:
+        connection.ensure_connection()
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+    except outage.UNAVAILABLE as error:
+        logger.warning("Readiness: the database cannot be reached: %s", error)
+        return "unreachable"
+    return "ok"
+
+
+def _check_cache() -> str:
+    probe, token = "readyz", get_random_string(12)
+    try:
+        ping = getattr(cache, "ping", None)
+        if ping is not None:
+            ping()
+        cache.set(probe, token, timeout=10)
+        if cache.get(probe) != token:
+            return "unreachable"
+    except Exception as error:
+        logger.warning("Readiness: the cache cannot be reached: %s", error)
+        return "unreachable"
+    return "ok"

@@ -18,10 +18,11 @@ from wagtail.models import Page, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from kronika.base.models import KronikaImage, PaperSettings
+from kronika.base.rediscache import shared_cache_recovered
 from kronika.comments.models import Comment
 from kronika.news.models import ArticlePage, Author, SectionPage
 from kronika.pagecache import tags as t
-from kronika.pagecache.store import ALIAS, invalidate
+from kronika.pagecache.store import ALIAS, invalidate, page_cache
 
 HAS_PICTURE = "picture"  # a membership marker: the home page's lead prefers articles with one
 
@@ -113,3 +114,12 @@ def on_comment_saved(sender, instance, created, **kwargs):
 @receiver(post_delete, sender=Comment)
 def on_comment_deleted(sender, instance, **kwargs):
     invalidate(t.page(instance.article_id))
+
+
+@receiver(shared_cache_recovered)
+def shared_cache_came_back(location, **kwargs):
+    # Invalidations sent while the shared cache was down were lost, so nothing
+    # it kept from before the outage can be trusted.
+    shared = page_cache.shared
+    if getattr(getattr(shared, "outage", None), "location", None) == location:
+        page_cache.bump({t.SITE})

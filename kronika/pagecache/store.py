@@ -134,6 +134,22 @@ class PageCache:
         self._remember(key, entry, now)
         return entry
 
+    def lookup_stale(self, key: str) -> Entry | None:
+        """The last copy kept of a page, however out of date: for when it cannot be rendered.
+
+        Invalidation leaves old entries in place (a newer render overwrites
+        them), so a page read within KRONIKA_PAGE_CACHE_SECONDS can still be
+        shown while the database is down.
+        """
+        remembered = self._memory.get(key)
+        if remembered is not None:
+            return remembered[0]
+        try:
+            return self.shared.get(key)
+        except Exception as error:
+            logger.warning("The page cache could not be read: %r", error)
+            return None
+
     def _current(self, tags: dict[str, str]) -> bool:
         versions = self.shared.get_many([_tag_key(tag) for tag in tags])
         return all(versions.get(_tag_key(tag)) == version for tag, version in tags.items())
@@ -173,6 +189,8 @@ class PageCache:
         tags = sorted(dependencies.tags)
         try:
             versions = self._versions(tags)
+            if versions is None:
+                return False  # the shared cache is keeping nothing now
             if any(_version_time(v) >= dependencies.started for v in versions.values()):
                 return False
             entry = Entry(
@@ -192,7 +210,7 @@ class PageCache:
             return False
         return True
 
-    def _versions(self, tags: list[str]) -> dict[str, str]:
+    def _versions(self, tags: list[str]) -> dict[str, str] | None:
         keys = [_tag_key(tag) for tag in tags]
         found = self.shared.get_many(keys)
         missing = [key for key in keys if key not in found]
@@ -203,6 +221,8 @@ class PageCache:
             for key in missing:
                 self.shared.add(key, f"0:{secrets.token_hex(4)}", timeout=None)
             found |= self.shared.get_many(missing)
+            if any(key not in found for key in missing):
+                return None
         return {tag: found[key] for tag, key in zip(tags, keys, strict=True)}
 
     def bump(self, tags) -> None:
