@@ -10,6 +10,8 @@ def main() -> None:
     # redirects would lock the visitor out of the admin.
     if len(sys.argv) > 1 and sys.argv[1] == "demo":
         os.environ.setdefault("KRONIKA_HTTPS", "false")
+        # The demo is read by a person in a terminal, not by a log collector.
+        os.environ.setdefault("KRONIKA_LOG_FORMAT", "plain")
     from django.conf import settings
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line

@@ -57,3 +57,10 @@ def env_list(name: str, default: list[str] | object = _UNSET) -> list[str]:
     if isinstance(value, list):
         return value
     return [item.strip() for item in str(value).split(",") if item.strip()]
+
+
+def env_choice(name: str, choices: tuple[str, ...], default: str | object = _UNSET) -> str:
+    value = str(_raw(name, default)).lower()
+    if value not in choices:
+        raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, got {value!r}.")
+    return value

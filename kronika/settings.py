@@ -11,7 +11,7 @@ from pathlib import Path
 
 import dj_database_url
 
-from kronika.env import env_bool, env_int, env_list, env_str
+from kronika.env import env_bool, env_choice, env_int, env_list, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("KRONIKA_DATA_DIR", "var")).resolve()
@@ -234,11 +234,30 @@ CSRF_COOKIE_HTTPONLY = True
 CSRF_FAILURE_VIEW = "kronika.base.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
 
+# Logs go to stderr, where systemd's journal or the container runtime collects
+# them: one JSON object per line by default, or plain lines for a terminal.
+# Either way secrets (bot tokens, passwords in URLs, the secret key) are redacted.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {
+            "()": "kronika.base.logs.RedactingFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s",
+        },
+        "json": {
+            "()": "kronika.base.logs.RedactingJsonFormatter",
+            "format": "%(asctime)s %(levelname)s %(name)s %(message)s %(process)d",
+            "datefmt": "%Y-%m-%dT%H:%M:%S%z",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": env_choice("KRONIKA_LOG_FORMAT", ("json", "plain"), "json"),
+        }
+    },
     "root": {"handlers": ["console"], "level": env_str("KRONIKA_LOG_LEVEL", "INFO")},
     "loggers": {
         "django_tasks": {"level": "WARNING"},
