@@ -12,6 +12,7 @@ from pathlib import Path
 import dj_database_url
 
 from kronika.env import env_bool, env_choice, env_int, env_list, env_str
+from kronika.media_storage import media_s3_credentials, media_storage
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("KRONIKA_DATA_DIR", "var")).resolve()
@@ -97,6 +98,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "kronika.base.storage_full.StorageFullMiddleware",
 ]
 
 ROOT_URLCONF = "kronika.urls"
@@ -205,8 +207,11 @@ STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 MEDIA_URL = "/media/"
 MEDIA_ROOT = DATA_DIR / "media"
+# Media on local disk, each file written whole or not at all, or in an
+# S3-compatible bucket when KRONIKA_MEDIA_S3_BUCKET is set (docs/storage.md).
+AWS_S3_ACCESS_KEY_ID, AWS_S3_SECRET_ACCESS_KEY = media_s3_credentials()
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(),
     # Hashed names let static files be cached for a year by browsers and CDNs.
     "staticfiles": {
         "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
