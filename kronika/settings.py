@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "kronika.feeds",
     "kronika.search",
     "kronika.pagecache",
+    "kronika.backups",
     "kronika.demo",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
