@@ -4,7 +4,7 @@ Importable before Django is set up, since it is used to choose the settings.
 """
 
 import os
-import time
+import secrets
 from contextlib import contextmanager
 from urllib.parse import urlsplit, urlunsplit
 
@@ -20,7 +20,8 @@ def scratch_database():
     import psycopg
 
     parts = urlsplit(url)
-    name = f"kronika_live_{os.getpid()}_{int(time.time())}"
+    # Random, not the time: two made within the same second must not collide.
+    name = f"kronika_live_{os.getpid()}_{secrets.token_hex(4)}"
     admin = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin, autocommit=True) as connection:
         connection.execute(f'CREATE DATABASE "{name}"')
