@@ -98,7 +98,7 @@ def python_floor(body: Path, port: int, workers: int, threads: int, log: Path):
     return process(command, env, f"http://127.0.0.1:{port}/", log)
 
 
-def _nginx_main(prefix: Path, workers: int, server_block: str) -> Path:
+def nginx_main(prefix: Path, workers: int, server_block: str) -> Path:
     (prefix / "logs").mkdir(parents=True, exist_ok=True)
     config = prefix / "nginx.conf"
     # Started as root, nginx would run its workers as nobody, who cannot use
@@ -139,18 +139,27 @@ def nginx_static(body: Path, port: int, workers: int, prefix: Path):
         listen 127.0.0.1:{port};
         location / {{ root {root}; default_type text/html; }}
     }}"""
-    config = _nginx_main(prefix, workers, block)
+    config = nginx_main(prefix, workers, block)
     command = [nginx_binary(), "-p", str(prefix), "-c", str(config)]
     return process(
         command, dict(os.environ), f"http://127.0.0.1:{port}/article.html", prefix / "out.log"
     )
 
 
-def shipped_nginx_block(port: int, upstream_port: int, data_dir: Path, cache_dir: Path) -> str:
+def shipped_nginx_block(
+    port: int, upstream_ports: list[int], data_dir: Path, cache_dir: Path
+) -> str:
     """deploy/nginx.conf as shipped, pointed at this run's ports and directories."""
     text = SHIPPED_NGINX.read_text()
+    upstreams, count = re.subn(r"(?m)^    server 127\.0\.0\.1:800\d [^;]*;\n", "", text)
+    if count < 1:
+        raise RuntimeError("deploy/nginx.conf no longer lists app servers on 127.0.0.1:800x")
+    servers = "".join(
+        f"    server 127.0.0.1:{upstream} max_fails=3 fail_timeout=10s;\n"
+        for upstream in upstream_ports
+    )
+    text = upstreams.replace("    keepalive 64;", servers + "    keepalive 64;")
     replacements = {
-        "server 127.0.0.1:8000": f"server 127.0.0.1:{upstream_port}",
         "listen 80;": f"listen 127.0.0.1:{port};",
         "/var/cache/nginx/kronika": str(cache_dir),
         "/var/lib/kronika/": f"{data_dir}/",
@@ -165,8 +174,8 @@ def shipped_nginx_block(port: int, upstream_port: int, data_dir: Path, cache_dir
 def nginx_in_front(
     port: int, upstream_port: int, workers: int, data_dir: Path, prefix: Path, url_path: str
 ):
-    block = shipped_nginx_block(port, upstream_port, data_dir, prefix / "cache")
-    config = _nginx_main(prefix, workers, block)
+    block = shipped_nginx_block(port, [upstream_port], data_dir, prefix / "cache")
+    config = nginx_main(prefix, workers, block)
     command = [nginx_binary(), "-p", str(prefix), "-c", str(config)]
     return process(
         command, dict(os.environ), f"http://127.0.0.1:{port}{url_path}", prefix / "out.log"

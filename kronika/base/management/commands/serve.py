@@ -2,6 +2,7 @@ import os
 import socket
 import subprocess
 import sys
+from contextlib import contextmanager
 
 from django.conf import settings
 from django.core.management import call_command
@@ -37,6 +38,29 @@ def ensure_port_free(host: str, port: int) -> None:
             probe.bind((host, port))
         except OSError as error:
             raise CommandError(f"Cannot serve on {host}:{port}: {error.strerror}.") from None
+
+
+# Any fixed number will do, as long as nothing else on the database uses it.
+MIGRATION_LOCK = 0x6B726F6E  # "kron"
+
+
+@contextmanager
+def migration_lock():
+    """Let one of several app servers starting together migrate, and the others wait.
+
+    On PostgreSQL a session advisory lock; SQLite's IMMEDIATE transactions
+    already serialise its writers.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s)", [MIGRATION_LOCK])
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_unlock(%s)", [MIGRATION_LOCK])
 
 
 class Command(BaseCommand):
@@ -89,10 +113,11 @@ class Command(BaseCommand):
                     worker.kill()
 
     def migrate_if_needed(self):
-        executor = MigrationExecutor(connection)
-        if executor.migration_plan(executor.loader.graph.leaf_nodes()):
-            self.stdout.write("Migrating the database…")
-            call_command("migrate", interactive=False, verbosity=0)
+        with migration_lock():
+            executor = MigrationExecutor(connection)
+            if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+                self.stdout.write("Migrating the database…")
+                call_command("migrate", interactive=False, verbosity=0)
 
     def prepare(self):
         self.migrate_if_needed()
