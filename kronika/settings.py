@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "kronika.pagecache",
     "kronika.backups",
     "kronika.demo",
+    "kronika.worker",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -328,3 +329,8 @@ KRONIKA_TELEGRAM_POSTS_PER_MINUTE = env_int("KRONIKA_TELEGRAM_POSTS_PER_MINUTE",
 KRONIKA_TELEGRAM_TIMEOUT = env_int("KRONIKA_TELEGRAM_TIMEOUT", 20, minimum=1)
 KRONIKA_TELEGRAM_RETRY_HOURS = env_int("KRONIKA_TELEGRAM_RETRY_HOURS", 24, minimum=1)
 KRONIKA_TELEGRAM_MAX_BACKOFF = env_int("KRONIKA_TELEGRAM_MAX_BACKOFF", 30, minimum=1)
+
+# The task worker (kronika.worker): how often each worker says it is alive, and how
+# long one may stay silent before the tasks it was running are queued to run again.
+KRONIKA_WORKER_HEARTBEAT_SECONDS = env_int("KRONIKA_WORKER_HEARTBEAT_SECONDS", 5, minimum=1)
+KRONIKA_WORKER_TIMEOUT_SECONDS = env_int("KRONIKA_WORKER_TIMEOUT_SECONDS", 30, minimum=2)

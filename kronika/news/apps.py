@@ -8,3 +8,6 @@ class NewsConfig(AppConfig):
 
     def ready(self):
         from kronika.news import signal_handlers  # noqa: F401
+        from kronika.news.publishing import make_publishing_atomic
+
+        make_publishing_atomic()

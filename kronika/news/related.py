@@ -11,7 +11,7 @@ import re
 from collections import Counter, defaultdict
 
 from django.core.cache import cache
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils.html import strip_tags
 
 from kronika.news.models import ArticlePage, ArticleTerm, RelatedArticle
@@ -22,6 +22,7 @@ STORED = 8  # more than are shown, so an unpublished relative leaves no gap
 WORDS_PER_ARTICLE = 30
 POSTINGS_PER_TERM = 500
 COMMON_TERM_DOCUMENTS = 5000
+WRITER_LOCKS = 0x4B52  # the first key of _serialise_writers' advisory locks
 TAG_WEIGHT = 3.0
 SAME_SECTION_BONUS = 0.1
 CANDIDATES_PER_PLACE = 4
@@ -64,9 +65,22 @@ def extract_terms(article: ArticlePage) -> dict[str, float]:
     return terms
 
 
+def _serialise_writers(article_id: int) -> None:
+    """Make two workers writing one article's terms or list take turns.
+
+    Each deletes the old rows and inserts new ones; at the same time on
+    PostgreSQL, the second would insert beside the first's rows and break the
+    unique constraints. SQLite already runs write transactions one at a time.
+    """
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [WRITER_LOCKS, article_id])
+
+
 def index_article(article: ArticlePage) -> dict[str, float]:
     terms = extract_terms(article)
     with transaction.atomic():
+        _serialise_writers(article.pk)
         ArticleTerm.objects.filter(article=article).delete()
         ArticleTerm.objects.bulk_create(
             ArticleTerm(article=article, term=term, weight=weight)
@@ -154,6 +168,7 @@ def find_related(
 def store_related(article: ArticlePage, ranked: list[tuple[int, float]]) -> None:
     stored = RelatedArticle.objects.filter(article=article)
     with transaction.atomic():
+        _serialise_writers(article.pk)
         before = list(stored.order_by("rank").values_list("related_id", flat=True))
         stored.delete()
         RelatedArticle.objects.bulk_create(

@@ -1,9 +1,8 @@
 """Background work of the newsroom, run by `kronika worker`."""
 
-from django.core.management import call_command
 from django_tasks import task
 
-from kronika.news import related
+from kronika.news import related, scheduled
 from kronika.news.models import ArticlePage, RelatedArticle
 
 
@@ -41,4 +40,4 @@ def forget_article(article_id: int) -> None:
 @task()
 def publish_scheduled() -> None:
     """Publish what has reached its go-live time and unpublish what has expired."""
-    call_command("publish_scheduled")
+    scheduled.publish_due()

@@ -76,7 +76,8 @@ class FakeBotApi:
         self.calls = []  # (monotonic time, method, params)
         self.messages = {}  # (chat, message_id) -> {"text": ..., "photo": bool}
         self.next_id = 100
-        # Answers for the next calls: ("status", code, retry_after) or ("drop",).
+        # Answers for the next calls: ("status", code, retry_after), ("drop",) or
+        # ("hold", holding, release).
         self.scripted = []
         self.blocked_until = 0.0
         self.early_calls = []
@@ -120,6 +121,17 @@ class FakeBotApi:
         with self.lock:
             self.scripted.extend([("drop",)] * count)
 
+    def hold_next(self) -> tuple[threading.Event, threading.Event]:
+        """Carry out the next call, then keep its answer back until told: (holding, release).
+
+        As if Telegram posted the message and its caller died, or lost the answer,
+        while waiting for it.
+        """
+        holding, release = threading.Event(), threading.Event()
+        with self.lock:
+            self.scripted.append(("hold", holding, release))
+        return holding, release
+
     def sent(self, method_prefix: str = "send") -> list[dict]:
         return [params for _, method, params in self.calls if method.startswith(method_prefix)]
 
@@ -148,6 +160,9 @@ class FakeBotApi:
             return self.answer(
                 request, 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
             )
+        held = script if script and script[0] == "hold" else None
+        if held:
+            script = None
         if script and script[0] == "drop":
             request.close_connection = True
             request.connection.shutdown(socket.SHUT_RDWR)
@@ -173,7 +188,14 @@ class FakeBotApi:
             return self.bad_request(request, f"can't parse entities: {error}")
         except BadRequest as error:
             return self.bad_request(request, str(error))
-        return self.answer(request, 200, {"ok": True, "result": result})
+        if held:
+            _, holding, release = held
+            holding.set()
+            release.wait()
+        try:
+            return self.answer(request, 200, {"ok": True, "result": result})
+        except OSError:
+            return None  # the caller is gone
 
     def bad_request(self, request, description):
         return self.answer(request, 400, {
