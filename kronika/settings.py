@@ -10,6 +10,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from django.core.exceptions import ImproperlyConfigured
 
 from kronika.env import env_bool, env_choice, env_int, env_list, env_str
 from kronika.media_storage import media_s3_credentials, media_storage
@@ -124,15 +125,37 @@ TEMPLATES = [
     },
 ]
 
+
 # The embedded default is SQLite in WAL mode, so readers are never blocked by a
 # writer; IMMEDIATE transactions take the write lock up front instead of failing
 # with "database is locked" half-way through.
+def _database(url: str) -> dict:
+    """DATABASE_URL as Django's settings; only SQLite and PostgreSQL are supported.
+
+    The error never repeats the address, which may hold a password.
+    """
+    scheme = url.partition("://")[0] if "://" in url else ""
+    try:
+        database = dj_database_url.parse(
+            url,
+            conn_max_age=env_int("KRONIKA_DB_CONN_MAX_AGE", 60, minimum=0),
+            conn_health_checks=True,
+        )
+    except ValueError:
+        database = {"ENGINE": ""}
+    if database["ENGINE"] not in (
+        "django.db.backends.sqlite3",
+        "django.db.backends.postgresql",
+    ):
+        raise ImproperlyConfigured(
+            "DATABASE_URL must be a sqlite:///path or postgres://user@host/name address"
+            + (f", got one starting {scheme}://." if scheme else ".")
+        )
+    return database
+
+
 DATABASES = {
-    "default": dj_database_url.parse(
-        env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'kronika.sqlite3'}"),
-        conn_max_age=env_int("KRONIKA_DB_CONN_MAX_AGE", 60, minimum=0),
-        conn_health_checks=True,
-    )
+    "default": _database(env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'kronika.sqlite3'}"))
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["OPTIONS"] = {

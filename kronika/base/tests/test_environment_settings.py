@@ -49,3 +49,19 @@ class CommandLineConfigurationErrorTests(SimpleTestCase):
         self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
         self.assertIn("KRONIKA_PAGE_SIZE", result.stderr)
         self.assertNotIn("Traceback", result.stderr)
+
+    def test_a_database_address_that_cannot_be_used_is_refused_without_repeating_it(self):
+        for url in (
+            "",
+            "nonsense",
+            "mysql://kronika:s3cret-pass@db/kronika",
+            "postgres://u:s3cret-pass@h:port/db",
+        ):
+            with self.subTest(url=url):
+                result = run_kronika("check", DATABASE_URL=url)
+                self.assertNotEqual(result.returncode, 0)
+                self.assertEqual(len(result.stderr.strip().splitlines()), 1, result.stderr)
+                self.assertIn(
+                    "DATABASE_URL must be a sqlite:///path or postgres://", result.stderr
+                )
+                self.assertNotIn("s3cret-pass", result.stderr)
