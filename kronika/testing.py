@@ -217,6 +217,15 @@ def run_kronika(*args: str, **env: str) -> subprocess.CompletedProcess:
     )
 
 
+def environment_without_settings() -> dict[str, str]:
+    """The suite's environment minus Kronika's settings, for a process with settings of its own."""
+    return {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith(("KRONIKA_", "DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    }
+
+
 def kronika_output(env: dict[str, str], *args: str, timeout: float = 120) -> str:
     """The output of a `kronika` command run in exactly `env`; fails the test if it fails."""
     result = subprocess.run(  # noqa: S603 - our own command
@@ -242,11 +251,7 @@ class DemoServer:
         self.args = args
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
-        self.env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("KRONIKA_", "DJANGO_", "DATABASE_URL", "REDIS_URL"))
-        }
+        self.env = environment_without_settings()
         self.env.update(KRONIKA_DATA_DIR=str(self.data_dir), KRONIKA_WEB_WORKERS="2", **env)
         self.log_path = self.data_dir / "demo.log"
         self.startup_timeout = startup_timeout

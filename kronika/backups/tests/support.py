@@ -9,7 +9,6 @@ import hashlib
 import io
 import json
 import os
-import secrets
 import sqlite3
 import subprocess
 import sys
@@ -17,9 +16,10 @@ import tarfile
 from contextlib import closing, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 from kronika.backups.manifest import seal, unseal
+from kronika.scratch import scratch_database
+from kronika.testing import environment_without_settings
 
 
 def postgres_url() -> str | None:
@@ -29,27 +29,9 @@ def postgres_url() -> str | None:
 
 @contextmanager
 def empty_database():
-    """A new empty PostgreSQL database on PostgreSQL runs (dropped afterwards), else None.
-
-    kronika.scratch names its databases by the second, so it cannot make the
-    several these tests need within one; these names are random.
-    """
-    url = postgres_url()
-    if url is None:
-        yield None
-        return
-    import psycopg
-
-    parts = urlsplit(url)
-    name = f"kronika_backup_{os.getpid()}_{secrets.token_hex(4)}"
-    admin = urlunsplit(parts._replace(path="/postgres"))
-    with psycopg.connect(admin, autocommit=True) as connection:
-        connection.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield urlunsplit(parts._replace(path=f"/{name}"))
-    finally:
-        with psycopg.connect(admin, autocommit=True) as connection:
-            connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    """A new empty PostgreSQL database's URL on PostgreSQL runs (dropped afterwards), else None."""
+    with scratch_database() as database:
+        yield database.get("DATABASE_URL")
 
 
 @dataclass
@@ -72,11 +54,7 @@ class Site:
     def env(self) -> dict[str, str]:
         """The environment of `kronika` commands for this site alone: no shared Redis
         (a restore clears the caches), and the secret key generated in the data directory."""
-        env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("KRONIKA_", "DJANGO_", "DATABASE_URL", "REDIS_URL"))
-        }
+        env = environment_without_settings()
         env.update(
             KRONIKA_DATA_DIR=str(self.data_dir),
             DJANGO_SETTINGS_MODULE="kronika.settings",

@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from kronika.testing import fetch, free_port
+from kronika.testing import environment_without_settings, fetch, free_port
 
 POSTGRES_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
 REDIS_SERVER = shutil.which("redis-server")
@@ -132,12 +132,12 @@ class PrivateRedis:
 
 def clean_environment(**env: str) -> dict[str, str]:
     """The suite's environment without Kronika's own settings, plus `env`."""
-    kept = {
-        key: value
-        for key, value in os.environ.items()
-        if not key.startswith(("KRONIKA_", "DJANGO_", "DATABASE_URL", "REDIS_URL"))
+    return {
+        **environment_without_settings(),
+        "DJANGO_SETTINGS_MODULE": "kronika.settings",
+        "KRONIKA_HTTPS": "false",
+        **env,
     }
-    return {**kept, "DJANGO_SETTINGS_MODULE": "kronika.settings", "KRONIKA_HTTPS": "false", **env}
 
 
 class AppServer:

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kronika.telegram.tests.fake_bot_api import FakeBotApi
-from kronika.testing import fetch, free_port
+from kronika.testing import environment_without_settings, fetch, free_port
 
 TOKEN = "4242:worker-test-token"
 CHAT = "@kronika_workers"
@@ -143,11 +143,7 @@ class Paper:
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.telegram = FakeBotApi(tokens=[TOKEN], port=free_port())
-        self.env = {
-            key: value
-            for key, value in os.environ.items()
-            if not key.startswith(("KRONIKA_", "DJANGO_", "DATABASE_URL", "REDIS_URL"))
-        }
+        self.env = environment_without_settings()
         self.env.update(
             DJANGO_SETTINGS_MODULE="kronika.settings",
             KRONIKA_DATA_DIR=str(self.data_dir),
