@@ -7,8 +7,40 @@ would learn who reads what.
 
 from urllib.parse import urlsplit
 
+from django.utils.encoding import force_str
 from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail.rich_text import RichText
+
+from kronika.base.rich_text import clean_rich_text
+
+# The schemes an embed may link to: a link elsewhere is a web page.
+EMBED_SCHEMES = ("http", "https")
+
+
+class SafeRichTextBlock(blocks.RichTextBlock):
+    """Rich text cleaned whenever it is read or saved (see kronika.base.rich_text).
+
+    Reading covers every consumer at once: pages, feeds, previews, the editor
+    and the search index all see the cleaned HTML, including HTML stored
+    before this block cleaned it.
+    """
+
+    def clean_html(self, value) -> str:
+        html = value.source if isinstance(value, RichText) else value
+        return clean_rich_text(force_str(html) if html is not None else "", self.features)
+
+    def to_python(self, value):
+        return RichText(self.clean_html(value))
+
+    def get_prep_value(self, value):
+        return self.clean_html(value)
+
+    def normalize(self, value):
+        return RichText(self.clean_html(value))
+
+    def value_from_form(self, value):
+        return RichText(self.clean_html(value))
 
 
 class HeadingBlock(blocks.StructBlock):
@@ -43,8 +75,26 @@ class FigureBlock(blocks.StructBlock):
 
 
 class EmbedLinkValue(blocks.StructValue):
+    def _parts(self):
+        try:
+            return urlsplit((self.get("url") or "").strip())
+        except ValueError:  # such as an unclosed [IPv6] host
+            return None
+
     def host(self) -> str:
-        return urlsplit(self.get("url") or "").hostname or ""
+        parts = self._parts()
+        return (parts.hostname or "") if parts else ""
+
+    def href(self) -> str:
+        """The address to link to, or "" for one that is not a web page.
+
+        The editor accepts only web addresses, but an imported embed may hold
+        anything, such as a javascript: URL.
+        """
+        parts = self._parts()
+        if parts is None or parts.scheme.lower() not in EMBED_SCHEMES or not parts.hostname:
+            return ""
+        return parts.geturl()
 
 
 class EmbedLinkBlock(blocks.StructBlock):
@@ -60,7 +110,7 @@ class EmbedLinkBlock(blocks.StructBlock):
 
 
 class BodyBlock(blocks.StreamBlock):
-    paragraph = blocks.RichTextBlock(
+    paragraph = SafeRichTextBlock(
         features=["bold", "italic", "link", "ol", "ul"], template="blocks/paragraph.html"
     )
     heading = HeadingBlock()

@@ -9,10 +9,12 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
+from django.utils.html import escape
 from taggit.models import Tag
 
 from kronika.base.models import PaperSettings
 from kronika.feeds import content
+from kronika.feeds.xml import xml_text
 from kronika.news.models import ArticlePage, Author, SectionPage
 from kronika.pagecache import tags as cache_tags
 
@@ -65,6 +67,14 @@ class ArticleFeed(Feed):
         self.language = self.paper.language
         return super().__call__(request, *args, **kwargs)
 
+    def get_feed(self, obj, request):
+        feed = super().get_feed(obj, request)
+        # Django refuses to write a control character, which XML cannot hold:
+        # one pasted into a headline would take the whole feed down.
+        feed.feed = xml_text(feed.feed)
+        feed.items = [xml_text(item) for item in feed.items]
+        return feed
+
     def get_object(self, request, kind=None, slug=None):
         if kind is None:
             return None
@@ -109,6 +119,12 @@ class ArticleFeed(Feed):
         return "/"
 
     def description(self, obj):
+        # Readers show RSS descriptions (and Atom's type="html" summaries) as
+        # HTML, so plain text goes in escaped, or a standfirst's "<svg onload>"
+        # would become markup in every reader.
+        return escape(self.plain_description())
+
+    def plain_description(self):
         return self.paper.tagline or self.paper.name
 
     def items(self, obj):
@@ -129,7 +145,7 @@ class ArticleFeed(Feed):
         return item.article.title
 
     def item_description(self, item):
-        return item.article.standfirst
+        return escape(item.article.standfirst)
 
     def item_link(self, item):
         return item.url
@@ -174,4 +190,5 @@ class AtomArticleFeed(ArticleFeed):
     feed_type = AtomFeed
 
     def subtitle(self, obj):
-        return self.description(obj)
+        # Atom's subtitle is plain text.
+        return self.plain_description()

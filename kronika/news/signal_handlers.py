@@ -1,4 +1,4 @@
-"""Publishing events that start background work.
+"""Publishing events that start background work, and addresses for new tags.
 
 Tasks are enqueued inside the publishing transaction. With the database task
 backend the queued task is a row written in that same transaction, so the work
@@ -8,13 +8,16 @@ is queued exactly when the change is committed, and never for a rollback.
 from contextlib import contextmanager
 from contextvars import ContextVar
 
-from django.db.models.signals import post_save
+from django.db.models.signals import post_save, pre_save
 from django.dispatch import receiver
+from taggit.models import Tag
 from wagtail.models import Revision
 from wagtail.signals import page_published, page_unpublished
 
 from kronika.news import tasks
 from kronika.news.models import ArticlePage
+
+EMPTY_TAG_SLUG = "tag"
 
 _bulk_published: ContextVar[list[int] | None] = ContextVar("bulk_published", default=None)
 
@@ -58,6 +61,15 @@ def on_article_published(sender, instance, **kwargs):
 @receiver(page_unpublished, sender=ArticlePage)
 def on_article_unpublished(sender, instance, **kwargs):
     tasks.forget_article.enqueue(instance.pk)
+
+
+@receiver(pre_save, sender=Tag)
+def give_every_tag_an_address(sender, instance, **kwargs):
+    # taggit makes the slug from the name, and a name of punctuation alone
+    # ("<>", "!!") makes an empty one: no address can hold it, so every page
+    # linking to the tag would fail.
+    if not instance.slug:
+        instance.slug = EMPTY_TAG_SLUG
 
 
 @receiver(post_save, sender=Revision)

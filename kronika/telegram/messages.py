@@ -85,9 +85,11 @@ def shorten(text: str, room: int) -> str:
 
 def _fill(template: str, values: dict[str, str]) -> str:
     # str.format would let a template reach attributes; plain replacement cannot.
+    # Quotes are escaped too: a template may put a placeholder inside an
+    # attribute, as in <a href="{link}">, and Telegram reads &quot; and &#x27;.
     html = template
     for name, value in values.items():
-        html = html.replace("{" + name + "}", escape(value, quote=False))
+        html = html.replace("{" + name + "}", escape(value))
     return html
 
 
