@@ -100,6 +100,48 @@ def _origin_verdict(request) -> bool | None:
     return None
 
 
+def largest_reader_form() -> int:
+    """The most bytes a reader's form may hold: twice the longest comment, encoded.
+
+    A comment somewhat too long comes back in the form, to be shortened. A post
+    far larger is refused before it is parsed: decoding a megabyte of %-escapes
+    alone took a second, and again for every parse.
+    """
+    # Each character takes at most four UTF-8 bytes, each sent as three (%XX).
+    return 2 * settings.KRONIKA_COMMENTS_MAX_LENGTH * 12 + 4096
+
+
+def _too_large(request):
+    return render_error(
+        request,
+        413,
+        "Form too large",
+        "The form you sent is larger than this site accepts.",
+    )
+
+
+def _forgery_refusal(request):
+    """A 403 for a post another site sent, or that carries no valid CSRF token; else None.
+
+    Checked before anything about the form itself, so that a forgery is refused
+    alike however it is encoded.
+    """
+    verdict = _origin_verdict(request)
+    if verdict is False:
+        return render_error(
+            request,
+            403,
+            "Form refused",
+            "This form was sent from another site. Please use the form on the article page.",
+        )
+    if verdict is None:
+        try:
+            return CsrfViewMiddleware(lambda _request: None).process_view(request, None, (), {})
+        except RequestDataTooBig:
+            return _too_large(request)
+    return None
+
+
 def reader_form_post(view):
     """Accept only a well-formed form post from this site's own pages.
 
@@ -115,6 +157,9 @@ def reader_form_post(view):
             )
             response["Allow"] = "POST"
             return response
+        refusal = _forgery_refusal(request)
+        if refusal is not None:
+            return refusal
         if request.content_type != "application/x-www-form-urlencoded":
             return render_error(
                 request,
@@ -125,12 +170,9 @@ def reader_form_post(view):
         try:
             raw = request.body
         except RequestDataTooBig:
-            return render_error(
-                request,
-                413,
-                "Form too large",
-                "The form you sent is larger than this site accepts.",
-            )
+            return _too_large(request)
+        if len(raw) > largest_reader_form():
+            return _too_large(request)
         try:
             parse_qsl(
                 raw.decode("ascii"),
@@ -146,18 +188,6 @@ def reader_form_post(view):
                 "Unreadable form",
                 "The form was not valid UTF-8 text. Please send it again from the article page.",
             )
-        verdict = _origin_verdict(request)
-        if verdict is False:
-            return render_error(
-                request,
-                403,
-                "Form refused",
-                "This form was sent from another site. Please use the form on the article page.",
-            )
-        if verdict is None:
-            refusal = CsrfViewMiddleware(lambda _request: None).process_view(request, None, (), {})
-            if refusal is not None:
-                return refusal
         return view(request, *args, **kwargs)
 
     return csrf_exempt(wrapped)

@@ -37,6 +37,8 @@ def words(text: str) -> list[str]:
 
 def stems_of(text: str) -> str:
     """The distinct stems of a text's words, as one string for the search index."""
-    found = {stem(word) for word in words(text)}
+    # Each distinct word is stemmed once: a long text repeats its words, and
+    # trying every ending on each repetition took seconds for a megabyte.
+    found = {stem(word) for word in set(words(text))}
     found.discard(None)
     return " ".join(sorted(found))

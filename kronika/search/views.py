@@ -33,7 +33,10 @@ def search(request):
     page = None
     capped = False
     if terms:
-        articles = ArticlePage.objects.published()
+        if fts.available():
+            articles = ArticlePage.objects.published()
+        else:
+            articles = ArticlePage.objects.published_for_search_backend()
         if section is not None:
             articles = articles.descendant_of(section)
         zone = timezone.get_current_timezone()

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory, override_settings
 
@@ -51,14 +52,14 @@ class ReaderFormPostTests(KronikaTestCase):
     def test_a_post_without_origin_needs_a_valid_csrf_token(self):
         self.assertEqual(self.post(1).status_code, 403)
         forged = {**comment_form_data(self.article), "csrfmiddlewaretoken": "x" * 64}
-        self.browser.cookies["csrftoken"] = "y" * 32
+        self.browser.cookies[settings.CSRF_COOKIE_NAME] = "y" * 32
         response = self.post(2, data=forged)
         self.assertEqual(response.status_code, 403)
         self.assertIn("could not be verified", response.content.decode())
         self.assertEqual(Comment.objects.count(), 0)
 
         token = get_token(RequestFactory().get("/"))
-        self.browser.cookies["csrftoken"] = token
+        self.browser.cookies[settings.CSRF_COOKIE_NAME] = token
         valid = {**comment_form_data(self.article), "csrfmiddlewaretoken": token}
         self.assertEqual(self.post(3, data=valid).status_code, 303)
 
@@ -85,4 +86,21 @@ class ReaderFormPostTests(KronikaTestCase):
         )
         self.assertEqual(response.status_code, 400)
         self.assertIn("not valid UTF-8", response.content.decode())
+        self.assertEqual(Comment.objects.count(), 0)
+
+    def test_a_forgery_is_refused_for_its_missing_token_however_it_is_encoded(self):
+        for content_type, body in (
+            (
+                "multipart/form-data; boundary=x",
+                '--x\r\nContent-Disposition: form-data; name="body"\r\n\r\nHi\r\n--x--\r\n',
+            ),
+            ("text/plain", "body=Hi"),
+            ("application/json", '{"body": "Hi"}'),
+        ):
+            with self.subTest(content_type=content_type):
+                response = self.browser.post(
+                    f"/comments/{self.article.pk}/", body, content_type=content_type
+                )
+                self.assertEqual(response.status_code, 403)
+                self.assertIn("could not be verified", response.content.decode())
         self.assertEqual(Comment.objects.count(), 0)

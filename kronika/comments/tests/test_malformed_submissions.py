@@ -4,6 +4,7 @@ import random
 from urllib.parse import urlencode
 
 from bs4 import BeautifulSoup
+from django.conf import settings
 from django.test import Client
 
 from kronika.comments.models import Comment
@@ -147,7 +148,9 @@ class MalformedSubmissionTests(KronikaTestCase):
                     "headers": {},
                     "data": form(csrfmiddlewaretoken=junk(64)),
                     # Header values reach the app as latin-1 text, so only such cookies are real.
-                    "cookies": {"csrftoken": rng.choice(["", "b" * 20, "a" * 32, "Z9" * 32])},
+                    "cookies": {
+                        settings.CSRF_COOKIE_NAME: rng.choice(["", "b" * 20, "a" * 32, "Z9" * 32])
+                    },
                 },
             ),
             lambda: ("missing CSRF token", {"headers": {}, "data": form()}),
