@@ -12,6 +12,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from kronika.comments.bulk_actions import ApproveBulkAction, BlockBulkAction, SpamBulkAction
 from kronika.comments.models import Block, Comment
+from kronika.security.choosers import PermittedUsersChooserViewSet
 
 
 class ModerationPolicy(ModelPermissionPolicy):
@@ -54,6 +55,7 @@ class CommentViewSet(SnippetViewSet):
     menu_order = 210
     add_to_admin_menu = True
     copy_view_enabled = False
+    chooser_viewset_class = PermittedUsersChooserViewSet
     index_view_class = CommentIndexView
     list_display = ["name", "__str__", "article", "status", "held_because", "created_at"]
     list_filter = ["status"]
@@ -87,6 +89,7 @@ class BlockViewSet(SnippetViewSet):
     menu_order = 211
     add_to_admin_menu = True
     copy_view_enabled = False
+    chooser_viewset_class = PermittedUsersChooserViewSet
     list_display = ["__str__", "reason", "created_at", "created_by"]
     list_filter = ["kind"]
     search_fields = ["value", "reason"]

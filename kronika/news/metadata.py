@@ -104,11 +104,14 @@ def telegram_channel(url: str) -> str:
 
 
 def _article_tags(article, keywords) -> list[tuple[str, str]]:
-    tags = [
-        ("article:published_time", article.first_published_at.isoformat()),
-        ("article:modified_time", (article.updated_at or article.first_published_at).isoformat()),
-        ("article:section", article.section.title),
-    ]
+    tags = [("article:section", article.section.title)]
+    # A draft that was never published has no times yet: the editor previewing it sees none.
+    if article.first_published_at is not None:
+        modified = article.updated_at or article.first_published_at
+        tags[:0] = [
+            ("article:published_time", article.first_published_at.isoformat()),
+            ("article:modified_time", modified.isoformat()),
+        ]
     tags += [("article:tag", keyword) for keyword in keywords]
     return tags
 
@@ -137,8 +140,6 @@ def _news_article(request, paper, article, url, description, image, publisher, k
         "@type": "NewsArticle",
         "headline": article.title,
         "description": description,
-        "datePublished": article.first_published_at.isoformat(),
-        "dateModified": (article.last_published_at or article.first_published_at).isoformat(),
         "author": [
             {"@type": "Person", "name": author.name, "url": absolute(author.get_absolute_url())}
             for author in article.authors
@@ -149,6 +150,10 @@ def _news_article(request, paper, article, url, description, image, publisher, k
         "inLanguage": paper.language,
         "url": url,
     }
+    if article.first_published_at is not None:
+        modified = article.last_published_at or article.first_published_at
+        data["datePublished"] = article.first_published_at.isoformat()
+        data["dateModified"] = modified.isoformat()
     if image is not None:
         data["image"] = [absolute(image.get_rendition(spec).url) for spec in JSONLD_IMAGES]
     if keywords:

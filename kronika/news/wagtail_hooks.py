@@ -1,3 +1,5 @@
+from django.core.exceptions import PermissionDenied
+from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
@@ -15,3 +17,11 @@ class AuthorViewSet(SnippetViewSet):
 
 
 register_snippet(AuthorViewSet)
+
+
+@hooks.register("before_move_page")
+def refuse_a_move_the_user_may_not_make(request, page, destination):
+    # Wagtail 8.0 checks the move only when it is made: its confirmation page
+    # would show any page's draft title, and the destination's, to anyone on the admin.
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied

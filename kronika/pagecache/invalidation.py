@@ -14,7 +14,7 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
 from kronika.base.models import KronikaImage, PaperSettings
@@ -102,6 +102,14 @@ def on_saved(sender, instance, created, **kwargs):
         isinstance(instance, PaperSettings | KronikaImage | Author | Tag) and not created
     ):
         invalidate(t.SITE)
+
+
+@receiver(post_save, sender=PageViewRestriction)
+@receiver(post_delete, sender=PageViewRestriction)
+def on_privacy_changed(sender, instance, **kwargs):
+    # A page made private must leave the cache at once, with every list it is on;
+    # the cache is for anonymous readers, whom no privacy setting lets in.
+    invalidate(t.SITE)
 
 
 @receiver(post_save, sender=Comment)

@@ -10,6 +10,7 @@ from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kronika.security.choosers import PermittedUsersChooserViewSet
 from kronika.telegram import views
 from kronika.telegram.models import Call, Channel
 
@@ -42,6 +43,7 @@ class ChannelViewSet(SnippetViewSet):
     menu_order = 220
     add_to_admin_menu = True
     copy_view_enabled = False
+    chooser_viewset_class = PermittedUsersChooserViewSet
     list_display = ["name", "chat_id", "enabled", "posts_per_minute"]
     edit_handler = ObjectList(
         [

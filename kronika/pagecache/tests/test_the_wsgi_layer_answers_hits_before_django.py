@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
@@ -63,7 +64,7 @@ class WsgiLayerTests(CachedPaperTestCase):
         url = self.news_articles[0].url
         self.call(url)
         self.call(url, Cookie="kronika_vote=abc")
-        self.call(url, Cookie="sessionid=abc")
+        self.call(url, Cookie=f"{settings.SESSION_COOKIE_NAME}=abc")
         self.call(url, Authorization="Basic eDp5")
         self.call(url + "?utm_source=x")
         self.call(url, method="POST")
