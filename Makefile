@@ -39,6 +39,7 @@ lighthouse: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/bandit --quiet --recursive kronika bench e2e .ci --severity-level high
 
 format: install
 	$(BIN)/ruff check --fix .

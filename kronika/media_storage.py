@@ -130,3 +130,17 @@ def _checked_url(name: str, value: str, *, allow_path: bool = False) -> str:
         return value
     expected = "an http(s) address" + (" or a path starting with /" if allow_path else "")
     raise ImproperlyConfigured(f"{name} must be {expected}, got {value!r}.")
+
+
+def media_origin(storage: dict) -> str | None:
+    """The other host that pages show pictures from, or None when media are the site's own.
+
+    The Content-Security-Policy lets images come from it and nowhere else.
+    """
+    options = storage.get("OPTIONS", {})
+    if "custom_domain" in options:
+        address = f"{options['url_protocol']}//{options['custom_domain']}"
+    else:
+        address = options.get("base_url", "")
+    parts = urlsplit(address)
+    return f"{parts.scheme}://{parts.netloc}" if parts.netloc else None

@@ -7,13 +7,14 @@ DATABASE_URL and REDIS_URL; nothing else changes.
 
 import os
 import secrets
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from kronika.env import env_bool, env_choice, env_int, env_list, env_str
-from kronika.media_storage import media_s3_credentials, media_storage
+from kronika.media_storage import media_origin, media_s3_credentials, media_storage
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = Path(env_str("KRONIKA_DATA_DIR", "var")).resolve()
@@ -60,6 +61,8 @@ INSTALLED_APPS = [
     "kronika.backups",
     "kronika.demo",
     "kronika.worker",
+    "kronika.security",
+    "kronika.accounts",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -84,13 +87,26 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Two-factor authentication for staff (kronika.accounts.two_factor, which also
+    # stands in for wagtail_2fa's app: its admin hooks fail to import on Wagtail 8).
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    # Sign-in throttling and lockout (kronika.accounts.throttle).
+    "axes",
+    # Only for its system checks of CONTENT_SECURITY_POLICY; the middleware is ours.
+    "csp",
 ]
 
 MIDDLEWARE = [
     "kronika.pagecache.serving.PageCacheMiddleware",
+    # The security headers go on every response, including those answered early
+    # below (414, 431, 503), and are kept with each page the page cache stores.
+    "django.middleware.security.SecurityMiddleware",
+    "kronika.security.headers.ContentSecurityPolicyMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "kronika.base.outage.DatabaseOutageMiddleware",
     "kronika.base.middleware.RequestLimitsMiddleware",
-    "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -98,10 +114,12 @@ MIDDLEWARE = [
     "kronika.base.middleware.CacheHeadersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "kronika.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "kronika.base.storage_full.StorageFullMiddleware",
+    # Last, so that it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kronika.urls"
@@ -261,8 +279,108 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_HTTPONLY = True
+# Lax, not Strict: with Strict an editor following a link from a workflow email
+# into the admin would arrive logged out.
+CSRF_COOKIE_SAMESITE = "Lax"
+# Browsers keep a __Host- cookie only when it is Secure, for the whole site and
+# without a Domain, so no sibling subdomain can plant or overwrite it. On plain
+# HTTP (the local demo) browsers would drop such cookies, so the names stay plain.
+SESSION_COOKIE_NAME = "__Host-sessionid" if HTTPS else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if HTTPS else "csrftoken"
+# Only the admin sends messages; kept in the session, they need no cookie of their own.
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
 CSRF_FAILURE_VIEW = "kronika.base.views.csrf_failure"
 X_FRAME_OPTIONS = "DENY"
+
+# Staff accounts (kronika.accounts). Sign-ins are throttled by django-axes with an
+# exact, concurrency-safe count (kronika.accounts.throttle): an account is locked
+# after KRONIKA_LOGIN_FAILURE_LIMIT failures from anywhere, a client address after
+# KRONIKA_LOGIN_CLIENT_FAILURE_LIMIT failures across accounts, each until
+# KRONIKA_LOGIN_COOLOFF_MINUTES have passed since its last failure.
+AUTHENTICATION_BACKENDS = ["kronika.accounts.backends.ThrottledModelBackend"]
+AXES_HANDLER = "kronika.accounts.throttle.AtomicLoginThrottle"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_FAILURE_LIMIT = env_int("KRONIKA_LOGIN_FAILURE_LIMIT", 5, minimum=1)
+KRONIKA_LOGIN_CLIENT_FAILURE_LIMIT = env_int("KRONIKA_LOGIN_CLIENT_FAILURE_LIMIT", 20, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("KRONIKA_LOGIN_COOLOFF_MINUTES", 15, minimum=1))
+# The client's address as comments and ratings see it (KRONIKA_TRUSTED_PROXIES).
+AXES_CLIENT_IP_CALLABLE = "kronika.accounts.throttle.client_address"
+AXES_LOCKOUT_CALLABLE = "kronika.accounts.lockout.locked_out"
+# Attempts refused while locked reach no password, so they neither count nor extend it.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+# Every sign-in event is a line on the kronika.accounts logger instead.
+AXES_DISABLE_ACCESS_LOG = True
+AXES_VERBOSE = False
+AXES_ENABLE_ADMIN = False
+# How long a password reset link works; using it, or any password change, ends it sooner.
+PASSWORD_RESET_TIMEOUT = env_int("KRONIKA_PASSWORD_RESET_MINUTES", 60, minimum=1) * 60
+# Two-factor authentication (kronika.accounts.two_factor) is open to all staff, and
+# whoever has a device is asked for a code. KRONIKA_2FA_REQUIRED makes Editors and
+# administrators set one up; it is on wherever HTTPS is (every production install).
+WAGTAIL_2FA_REQUIRED = True
+# The name authenticator apps show beside the code.
+OTP_TOTP_ISSUER = env_str("KRONIKA_SITE_NAME", "Kronika")
+KRONIKA_2FA_REQUIRED = env_bool("KRONIKA_2FA_REQUIRED", HTTPS)
+
+# Content-Security-Policy (kronika.security.headers): no inline script and
+# nothing from another host, except pictures from the media host when media are
+# elsewhere (S3, a CDN). Nothing may frame the site, embed plugins or move its base URL.
+_SELF = ["'self'"]
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": _SELF,
+        "script-src": _SELF,
+        "style-src": _SELF,
+        "img-src": [*_SELF, *filter(None, [media_origin(STORAGES["default"])])],
+        "font-src": _SELF,
+        "connect-src": _SELF,
+        "form-action": _SELF,
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "frame-ancestors": ["'none'"],
+    }
+}
+# Wagtail 8's admin still runs inline scripts (the chooser and date widgets of
+# its forms, scripts in the HTML its modals load), inserts <style> elements
+# (wagtail/wagtail#1288) and shows an upload's thumbnail from a blob: URL. So for
+# signed-in staff under /admin/ only, these directives replace the strict ones;
+# the login and password reset pages keep the strict policy, and so does the
+# preview of a page (which only the admin may frame). Checked in Chromium by
+# kronika/security/tests/test_the_admin_works_under_the_content_security_policy.py.
+KRONIKA_ADMIN_CSP = {
+    "script-src": [*_SELF, "'unsafe-inline'"],
+    "style-src": [*_SELF, "'unsafe-inline'"],
+    "img-src": [*CONTENT_SECURITY_POLICY["DIRECTIVES"]["img-src"], "blob:"],
+}
+# Powerful browser features no page of a newspaper uses: a script injected into
+# a page could not turn them on either.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "ambient-light-sensor",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "interest-cohort",
+        "local-fonts",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
 
 # Logs go to stderr, where systemd's journal or the container runtime collects
 # them: one JSON object per line by default, or plain lines for a terminal.
@@ -292,6 +410,8 @@ LOGGING = {
     "loggers": {
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "INFO"},
+        # Sign-in events are logged once, by kronika.accounts.
+        "axes": {"level": "WARNING"},
     },
 }
 
@@ -300,10 +420,28 @@ WAGTAILIMAGES_IMAGE_MODEL = "base.KronikaImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
+# oEmbed lookups go through the outbound fetching guard (kronika.security.fetching).
+WAGTAILEMBEDS_FINDERS = [{"class": "kronika.security.embeds.GuardedOEmbedFinder"}]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = env_int("KRONIKA_MAX_IMAGE_UPLOAD_MB", 20, minimum=1) * 1024**2
-WAGTAILIMAGES_MAX_IMAGE_PIXELS = 64_000_000
+# Pillow holds 4 bytes a pixel, and turning a picture upright or converting it
+# from CMYK on upload holds two copies: at 32 million pixels (a 6930 by 4620
+# photo) a server process peaks near 410 MB, under the 512 MB it may use.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("KRONIKA_MAX_IMAGE_MEGAPIXELS", 32, minimum=1) * 10**6
+# Uploads (kronika.security.uploads and .documents): pictures are checked by
+# their bytes and re-encoded, never SVG; documents are checked against their
+# extension and only ever served as downloads, under "default-src 'none'".
+WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_IMAGE_FORM_BASE = "kronika.security.forms.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "kronika.security.forms.DocumentForm"
+WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"]
+WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("KRONIKA_MAX_DOCUMENT_UPLOAD_MB", 20, minimum=1) * 1024**2
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
+WAGTAILDOCS_INLINE_CONTENT_TYPES = []
+WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT = True
 WAGTAILADMIN_COMMENTS_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
+# Avatars from gravatar.com would tell a third party which staff use the admin.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
@@ -333,6 +471,13 @@ KRONIKA_MAX_HEADER_BYTES = env_int("KRONIKA_MAX_HEADER_BYTES", 16_384, minimum=1
 # How many reverse proxies (nginx, a CDN) append to X-Forwarded-For in front of
 # the app. 0 means readers connect directly and REMOTE_ADDR is their address.
 KRONIKA_TRUSTED_PROXIES = env_int("KRONIKA_TRUSTED_PROXIES", 0, minimum=0)
+
+# Every address the site fetches (embeds, imported media) goes through one guard
+# (kronika.security.fetching): the most time one fetch may take in all, redirects
+# included, the largest body it may bring back, and how many redirects it follows.
+KRONIKA_FETCH_TIMEOUT = env_int("KRONIKA_FETCH_TIMEOUT", 10, minimum=1)
+KRONIKA_FETCH_MAX_BYTES = env_int("KRONIKA_FETCH_MAX_BYTES", 20 * 1024**2, minimum=1024)
+KRONIKA_FETCH_MAX_REDIRECTS = env_int("KRONIKA_FETCH_MAX_REDIRECTS", 3, minimum=0)
 
 # Reader comments. Whether comments are held for moderation, and the blocked
 # words, are paper settings that editors change in the admin.

@@ -12,6 +12,9 @@ from kronika.settings import *  # noqa: F403
 from kronika.settings import DATA_DIR, REDIS_URL
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+# The suite signs editors in with force_login; the two-factor tests switch the
+# duty to set up a device back on themselves (kronika/accounts/tests).
+KRONIKA_2FA_REQUIRED = False
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 STORAGES = {
     "default": {"BACKEND": "kronika.base.storage.AtomicFileSystemStorage"},
@@ -21,6 +24,9 @@ MEDIA_ROOT = DATA_DIR / "media"
 SECURE_SSL_REDIRECT = False
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
+# Browsers drop __Host- cookies that are not Secure, and the suite's live servers speak HTTP.
+SESSION_COOKIE_NAME = "sessionid"
+CSRF_COOKIE_NAME = "csrftoken"
 SECURE_HSTS_SECONDS = 0
 if not REDIS_URL:
     CACHES = {

@@ -1,10 +1,11 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from kronika.base import views as base_views
+from kronika.base.media_files import media_file
 from kronika.comments import urls as comments_urls
 from kronika.feeds import urls as feeds_urls
 from kronika.news import urls as news_urls
@@ -23,10 +24,9 @@ urlpatterns = [
     path("", include(search_urls)),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+# Uploaded media on local disk, with the headers that keep them from acting as
+# pages; nginx serves them itself where it is in front (deploy/nginx.conf).
+urlpatterns += [re_path(rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.+)$", media_file)]
 
 urlpatterns += [path("", include(wagtail_urls))]
 

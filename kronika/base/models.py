@@ -1,14 +1,19 @@
 """What every part of the paper shares: the paper's settings, images, and the base page."""
 
+import posixpath
+
 from django.db import models
+from django.db.models.signals import pre_save
+from django.dispatch import receiver
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import StreamField
 from wagtail.images.models import AbstractImage, AbstractRendition, Image
-from wagtail.models import Page
+from wagtail.models import Page, UploadedFile
 
 from kronika.base.blocks import BodyBlock
 from kronika.pagecache import tags
+from kronika.security.uploads import ReencodedImage, reencode_image, safe_file_name
 
 
 class KronikaImage(AbstractImage):
@@ -24,6 +29,39 @@ class KronikaImage(AbstractImage):
     @property
     def alt_text(self) -> str:
         return self.description or self.title
+
+    def get_upload_to(self, filename):
+        return posixpath.join("original_images", safe_file_name(filename))
+
+    def save(self, *args, **kwargs):
+        # The admin's forms hand over pictures they have already re-encoded;
+        # anything else (the demo loader, a script, an import) is re-encoded
+        # here, so that no picture reaches storage as it was sent.
+        if (
+            self.file
+            and not self.file._committed
+            and not isinstance(self.file.file, ReencodedImage)
+        ):
+            self.file = reencode_image(self.file.file, self.file.name)
+            self._set_image_file_metadata()
+        super().save(*args, **kwargs)
+
+
+@receiver(pre_save, sender=UploadedFile)
+def reencode_picture_held_for_later(sender, instance, **kwargs):
+    """The multiple upload keeps a picture aside, as sent, when another field of its form fails.
+
+    The picture itself passed ImageForm's checks by then, so it is re-encoded
+    the same way before it is written, and becomes an image from these bytes.
+    """
+    content_type = instance.for_content_type
+    if (
+        content_type is not None
+        and content_type.model_class() is KronikaImage
+        and instance.file
+        and not instance.file._committed
+    ):
+        instance.file = reencode_image(instance.file.file, instance.file.name)
 
 
 class KronikaRendition(AbstractRendition):

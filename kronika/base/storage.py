@@ -7,6 +7,8 @@ import secrets
 from django.core.files.storage import FileSystemStorage
 from django.utils._os import safe_makedirs
 
+from kronika.security.uploads import safe_file_name
+
 # Filesystems without hard links (FAT, some network shares) answer link() with one of these.
 NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP}
 
@@ -21,6 +23,11 @@ class AtomicFileSystemStorage(FileSystemStorage):
     The real name is taken with a hard link, which fails rather than replacing
     a file another upload took in the meantime; the next free name is tried then.
     """
+
+    def get_valid_name(self, name):
+        # Every upload's name passes here, documents and avatars included: the
+        # browser's file name becomes one that can only ever be a file name.
+        return safe_file_name(name)
 
     def _save(self, name, content):
         full_path = self.path(name)

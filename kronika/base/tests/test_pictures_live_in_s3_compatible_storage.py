@@ -23,6 +23,7 @@ from wagtail.models import Collection
 from kronika.base.models import KronikaImage
 from kronika.base.tests.full_disk import files_under, photo_bytes, upload
 from kronika.media_storage import OBJECT_CACHE_CONTROL, media_s3_credentials, media_storage
+from kronika.security.uploads import reencode_image
 from kronika.testing import KronikaTestCase, free_port, publish_article
 
 KEY_ID = "AKIDKRONIKATEST"
@@ -125,7 +126,8 @@ class S3MediaTests(KronikaTestCase):
         image = self.upload_photo()
         self.assertEqual(self.keys(), [image.file.name])
         stored = self.s3.get_object(Bucket=self.bucket, Key=image.file.name)
-        self.assertEqual(stored["Body"].read(), self.photo)
+        # Pictures are re-encoded on upload (kronika.security.uploads).
+        self.assertEqual(stored["Body"].read(), reencode_image(upload("h.jpg", self.photo)).read())
         self.assertEqual(stored["ContentType"], "image/jpeg")
         self.assertEqual(stored["CacheControl"], OBJECT_CACHE_CONTROL)
         self.assertEqual((image.width, image.height), (800, 600))

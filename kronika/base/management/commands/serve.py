@@ -89,11 +89,16 @@ class Command(BaseCommand):
             help="Do not start a task worker; run `kronika worker` separately.",
         )
 
-    def handle(self, *args, host, port, workers, threads, no_worker, **options):
+    def execute(self, *args, **options):
+        # Checked before anything else runs, for `kronika demo` too: debug pages
+        # show settings, SQL and source code to anyone who makes a request fail.
         if settings.DEBUG:
             raise CommandError(
                 "KRONIKA_DEBUG is on; `kronika serve` refuses to serve in debug mode."
             )
+        return super().execute(*args, **options)
+
+    def handle(self, *args, host, port, workers, threads, no_worker, **options):
         ensure_port_free(host, port)
         self.prepare()
         worker = None
@@ -145,8 +150,10 @@ class Command(BaseCommand):
             respawn_failed_workers=True,
             # Ctrl-C reaches the workers too; one that does not stop must not hold up the rest.
             workers_kill_timeout=10,
-            static_path_route=[settings.STATIC_URL.rstrip("/"), settings.MEDIA_URL.rstrip("/")],
-            static_path_mount=[settings.STATIC_ROOT, settings.MEDIA_ROOT],
+            # Only the site's own static files: uploaded media need headers granian
+            # cannot add, so Django serves them (kronika.base.media_files).
+            static_path_route=[settings.STATIC_URL.rstrip("/")],
+            static_path_mount=[settings.STATIC_ROOT],
             static_path_expires=365 * 24 * 3600,
             log_access=False,
         ).serve()
