@@ -6,6 +6,7 @@ from pathlib import Path
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
@@ -67,9 +68,13 @@ def build() -> None:
     Document.objects.create(
         title="Annual report", file=ContentFile(bytes(range(256)) * 8192, name="annual-report.pdf")
     )
+    # Uploads get ASCII names now, but files stored before, or by other means, keep
+    # theirs: Storage.save() takes the name as given.
     Document.objects.create(
         title="Žiemos planas",
-        file=ContentFile("Ąžuolas ".encode() * 500, name="žiemos planas.txt"),
+        file=default_storage.save(
+            "documents/žiemos planas.txt", ContentFile("Ąžuolas ".encode() * 500)
+        ),
     )
 
 
