@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
+    "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
     "wagtail.embeds",
     "wagtail.sites",

@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from django.utils.encoding import force_str
 from wagtail import blocks
+from wagtail.contrib.table_block.blocks import TableBlock
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.rich_text import RichText
 
@@ -109,6 +110,52 @@ class EmbedLinkBlock(blocks.StructBlock):
         value_class = EmbedLinkValue
 
 
+class GalleryImageBlock(blocks.StructBlock):
+    image = ImageChooserBlock()
+    caption = blocks.CharBlock(required=False, max_length=500)
+
+    class Meta:
+        icon = "image"
+
+
+class GalleryBlock(blocks.StructBlock):
+    images = blocks.ListBlock(GalleryImageBlock(), min_num=1)
+    caption = blocks.CharBlock(required=False, max_length=500)
+
+    class Meta:
+        icon = "image"
+        label = "Gallery"
+        template = "blocks/gallery.html"
+
+
+class CodeBlock(blocks.StructBlock):
+    language = blocks.CharBlock(required=False, max_length=50)
+    code = blocks.TextBlock()
+
+    class Meta:
+        icon = "code"
+        label = "Code"
+        template = "blocks/code.html"
+
+
+# What the HTML block keeps of markup the other blocks cannot hold, such as an
+# imported post's HTML block: more than a paragraph, and still only text.
+HTML_FEATURES = [
+    "bold",
+    "italic",
+    "link",
+    "ol",
+    "ul",
+    "h2",
+    "h3",
+    "h4",
+    "superscript",
+    "subscript",
+    "strikethrough",
+    "code",
+]
+
+
 class BodyBlock(blocks.StreamBlock):
     paragraph = SafeRichTextBlock(
         features=["bold", "italic", "link", "ol", "ul"], template="blocks/paragraph.html"
@@ -117,3 +164,17 @@ class BodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     image = FigureBlock()
     embed = EmbedLinkBlock()
+    gallery = GalleryBlock()
+    # Cells are plain text (the default renderer), and our own template leaves
+    # out stored class names and spans, which an import could fill with anything.
+    table = TableBlock(template="blocks/table.html")
+    separator = blocks.StaticBlock(
+        admin_text="A horizontal line between parts of the text.",
+        icon="horizontalrule",
+        label="Separator",
+        template="blocks/separator.html",
+    )
+    code = CodeBlock()
+    html = SafeRichTextBlock(
+        features=HTML_FEATURES, label="HTML (cleaned)", icon="code", template="blocks/html.html"
+    )

@@ -70,11 +70,17 @@ def _whitelister(features: tuple[str, ...]):
     # Wagtail is imported here, not at the top: this module is imported while
     # the models load, before Wagtail's admin can be.
     from wagtail.admin.rich_text.converters.db_html import DbHtmlInputWhitelister
-    from wagtail.whitelist import attribute_rule
+    from wagtail.whitelist import allow_without_attributes, attribute_rule
 
     class Whitelister(DbHtmlInputWhitelister):
         def __init__(self, converter_rules):
             super().__init__(converter_rules)
+            # Wagtail has no converter rules of this kind for some of the editor's
+            # inline styles (superscript, subscript, strikethrough, code), so its
+            # sanitiser would drop the very tags the editor writes for them.
+            for feature in features:
+                for tag in FEATURE_TAGS.get(feature, ()):
+                    self.element_rules.setdefault(tag, allow_without_attributes)
             for tag in KEYED_TAGS & set(self.element_rules):
                 self.element_rules[tag] = attribute_rule({"data-block-key": _block_key})
 

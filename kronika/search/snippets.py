@@ -14,9 +14,20 @@ WIDTH = 220
 # many are on a page of results. A match further in is not marked.
 SOURCE = 50_000
 # Fields of a block that configure it rather than say anything.
-SETTINGS = frozenset({"level", "image", "embed", "url"})
+SETTINGS = frozenset(
+    {
+        "level",
+        "image",
+        "embed",
+        "url",
+        "language",
+        "table_header_choice",
+        "cell",
+        "mergeCells",
+    }
+)
 # Blocks stored as HTML; every other block's text is plain and shown as typed.
-RICH_TEXT = frozenset({"paragraph"})
+RICH_TEXT = frozenset({"paragraph", "html"})
 # One pass over the text, whatever it holds. Django's strip_tags parses until
 # nothing changes: on a stored "<><>…" it takes about a second a megabyte, and
 # on "<a<a<a…" it raises SuspiciousOperation, which turned every search that
@@ -43,6 +54,8 @@ def _block_text(value, rich: bool, limit: int) -> str:
         return " ".join(
             _block_text(part, rich, limit) for key, part in value.items() if key not in SETTINGS
         )
+    if isinstance(value, list):  # a gallery's pictures, a table's rows and cells
+        return " ".join(_block_text(part, rich, limit) for part in value)
     return ""
 
 

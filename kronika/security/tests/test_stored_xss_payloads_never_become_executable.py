@@ -40,6 +40,7 @@ from kronika.security.tests.xss_paper import (
     SAFE_EMBED,
     SEARCH_WORD,
     SEARCHABLE,
+    STORED_BLOCK_CODES,
     Injected,
     PayloadPaper,
     carried,
@@ -75,7 +76,11 @@ APPROVED_AT_ONCE = 100  # comment ids per bulk action: the address has a length 
 LISTED_COMMENT_PAGES = 3  # pages of the moderation queue scanned
 FEATURES = ["bold", "italic", "link", "ol", "ul"]
 # What the page editor sets; stored HTML and raw embed URLs it cannot take.
-ADMIN_CODES = (*(c for c in ARTICLE_CODES if c not in ("rp", "rl", "eu")), "dp", "dh")
+ADMIN_CODES = (
+    *(c for c in ARTICLE_CODES if c not in ("rp", "rl", "eu", *STORED_BLOCK_CODES)),
+    "dp",
+    "dh",
+)
 
 
 @override_settings(
@@ -340,7 +345,7 @@ class StoredXssTests(KronikaTestCase):
         for tag in tags_in_use()[::120]:
             self.scan_feed(f"/feeds/tags/{tag.slug}/atom/")
         self.assert_no_findings("feeds and sitemaps")
-        body = ("rp", "rl", "ht", "qt", "qa", "fc", "fr", "eu", "et", "ec")
+        body = ("rp", "rl", "ht", "qt", "qa", "fc", "fr", "eu", "et", "ec", *STORED_BLOCK_CODES)
         self.assert_reached(("hl", "st", "tg", "an", *body))
 
     def test_telegram_captions_run_no_payload(self):

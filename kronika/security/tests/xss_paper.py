@@ -62,6 +62,13 @@ INPUTS = {
     "eu": "embed block: URL",
     "et": "embed block: title",
     "ec": "embed block: caption",
+    "gc": "gallery block: caption",
+    "gi": "gallery block: a picture's caption",
+    "tc": "table block: cell",
+    "tt": "table block: caption",
+    "cc": "code block: code",
+    "cl": "code block: language",
+    "hb": "HTML block (stored HTML)",
     "tg": "tag",
     "an": "author name",
     "ab": "author bio",
@@ -173,12 +180,34 @@ def article_body(indexes, image) -> str:
                     "caption": tagged("ec", [i]),
                 },
             },
+            {
+                "type": "gallery",
+                "value": {
+                    "images": [{"image": image.pk, "caption": tagged("gi", [i])}],
+                    "caption": tagged("gc", [i]),
+                },
+            },
+            {
+                "type": "table",
+                "value": {
+                    "data": [[tagged("tc", [i]), payload], [payload, ""]],
+                    "first_row_is_table_header": True,
+                    "first_col_is_header": True,
+                    "table_header_choice": "both",
+                    "table_caption": tagged("tt", [i]),
+                },
+            },
+            {"type": "code", "value": {"language": tagged("cl", [i]), "code": tagged("cc", [i])}},
+            {"type": "html", "value": f"<p>{marker(i, 'hb')} {payload}</p>"},
         ]
     return json.dumps(blocks)
 
 
 ARTICLE_CODES = ("hl", "st", "se", "sd", "lt", "dl", "hc", "rp", "rl", "ht", "qt", "qa")
 ARTICLE_CODES += ("fc", "fr", "eu", "et", "ec", "tg")
+# The blocks an import stores and the admin's sample does not write.
+STORED_BLOCK_CODES = ("gc", "gi", "tc", "tt", "cc", "cl", "hb")
+ARTICLE_CODES += STORED_BLOCK_CODES
 
 
 def paper_fields(indexes) -> dict:
