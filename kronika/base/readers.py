@@ -44,9 +44,13 @@ def client_ip(request) -> str:
 
 
 def client_fingerprint(request) -> str:
-    agent = request.META.get("HTTP_USER_AGENT", "")[:512]
+    return fingerprint_of(client_ip(request), request.META.get("HTTP_USER_AGENT", ""))
+
+
+def fingerprint_of(address: str, agent: str = "") -> str:
+    """A keyed hash of a reader's address and browser: who they are, without keeping either."""
     return salted_hmac(
-        "kronika.readers.client", f"{client_ip(request)}\n{agent}", algorithm="sha256"
+        "kronika.readers.client", f"{address}\n{agent[:512]}", algorithm="sha256"
     ).hexdigest()
 
 

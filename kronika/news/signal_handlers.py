@@ -22,14 +22,21 @@ EMPTY_TAG_SLUG = "tag"
 _bulk_published: ContextVar[list[int] | None] = ContextVar("bulk_published", default=None)
 
 
+# Articles whose related lists one background task updates, after a bulk publication.
+RELATED_BATCH = 500
+
+
 @contextmanager
-def bulk_publishing():
+def bulk_publishing(*, in_background: bool = False):
     """Publish many articles, then update related lists once for all of them.
 
     Used by loaders and importers: one task per article would recompute the same
-    lists over and over while the rest of the batch is not yet indexed. The
-    update runs inline, since a batch is already a long job, so the paper is
-    complete when the batch ends rather than when the worker gets to it.
+    lists over and over while the rest of the batch is not yet indexed. By
+    default the update runs inline, since a batch is already a long job, so the
+    paper is complete when the batch ends rather than when the worker gets to
+    it. An archive of tens of thousands of articles takes the worker's time
+    instead (`in_background`), in tasks of RELATED_BATCH articles; each task
+    also refreshes the lists of earlier batches that its articles belong in.
     """
     published: list[int] = []
     token = _bulk_published.set(published)
@@ -37,8 +44,13 @@ def bulk_publishing():
         yield
     finally:
         _bulk_published.reset(token)
-    if published:
+    if not published:
+        return
+    if not in_background:
         tasks.update_related_articles.call(published)
+        return
+    for start in range(0, len(published), RELATED_BATCH):
+        tasks.update_related_articles.enqueue(published[start : start + RELATED_BATCH])
 
 
 def enqueue_publish_scheduled(when) -> None:

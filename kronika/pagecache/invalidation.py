@@ -22,7 +22,7 @@ from kronika.base.rediscache import shared_cache_recovered
 from kronika.comments.models import Comment
 from kronika.news.models import ArticlePage, Author, SectionPage
 from kronika.pagecache import tags as t
-from kronika.pagecache.store import ALIAS, invalidate, page_cache
+from kronika.pagecache.store import ALIAS, invalidate, invalidations_deferred, page_cache
 
 HAS_PICTURE = "picture"  # a membership marker: the home page's lead prefers articles with one
 
@@ -42,6 +42,10 @@ def _memberships_key(article_id: int) -> str:
 
 
 def article_changed(article: ArticlePage, *, live: bool) -> None:
+    if invalidations_deferred():
+        # Everything is renewed at the end; the memberships left unremembered
+        # make the article's next change bump all its lists, which is safe.
+        return
     shared = caches[ALIAS]
     key = _memberships_key(article.pk)
     now = memberships(article)

@@ -21,6 +21,8 @@ import re
 import secrets
 import threading
 import time
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -254,6 +256,28 @@ def reconfigure(setting, **kwargs):
         page_cache.configure()
 
 
+_site_wide_later: ContextVar[bool] = ContextVar("pagecache_site_wide_later", default=False)
+
+
+@contextmanager
+def invalidating_everything_once():
+    """Bulk changes, such as an import, renew the whole cache once when they are done.
+
+    Working out, change by change, which pages each one touches costs more
+    than the changes themselves, and a bulk change touches nearly every page.
+    """
+    token = _site_wide_later.set(True)
+    try:
+        yield
+    finally:
+        _site_wide_later.reset(token)
+    invalidate(SITE)
+
+
+def invalidations_deferred() -> bool:
+    return _site_wide_later.get()
+
+
 def invalidate(*tags: str) -> None:
     """Bump `tags` now, and again once the current transaction commits.
 
@@ -262,7 +286,7 @@ def invalidate(*tags: str) -> None:
     tests running inside one transaction, see the change at once.
     """
     tags = frozenset(tags)
-    if not tags:
+    if not tags or invalidations_deferred():
         return
     page_cache.bump(tags)
     if connection.in_atomic_block:
