@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "kronika.worker",
     "kronika.security",
     "kronika.accounts",
+    "kronika.wordpress",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -117,6 +118,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "kronika.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "kronika.wordpress.middleware.OldQueryLinksMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "kronika.base.storage_full.StorageFullMiddleware",
     # Last, so that it turns a locked-out sign-in into the lockout page.
