@@ -28,9 +28,11 @@ test: install
 
 bench: install
 	$(BIN)/python -m bench --articles 100000
+	$(BIN)/python -m bench.wordpress --posts 50000
 
 bench-quick: install
 	$(BIN)/python -m bench --articles 10000 --seconds 5
+	$(BIN)/python -m bench.wordpress --posts 2000
 
 lighthouse: install
 	$(BIN)/pytest -q e2e/tests/test_lighthouse.py
