@@ -18,6 +18,7 @@ from collections import Counter
 from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
@@ -51,7 +52,7 @@ from kronika.pagecache.store import invalidating_everything_once
 from kronika.telegram import outbox
 from kronika.wordpress import content, wxr
 from kronika.wordpress.indexing import indexing_afterwards
-from kronika.wordpress.media import Attachment, Media, _upload_path
+from kronika.wordpress.media import Attachment, Media, upload_path
 from kronika.wordpress.models import ImportedItem
 from kronika.wordpress.report import Report
 
@@ -99,7 +100,7 @@ def scan(path: Path) -> Scan:
                     post_id=entry.post_id,
                     title=plain(entry.title),
                     url=entry.attachment_url,
-                    path=entry.meta.get("_wp_attached_file") or _upload_path(entry.attachment_url),
+                    path=entry.meta.get("_wp_attached_file") or upload_path(entry.attachment_url),
                     alt=entry.meta.get("_wp_attachment_image_alt", ""),
                     caption=plain(entry.excerpt),
                 )
@@ -138,6 +139,10 @@ def import_export(
                 importer.run()
             if dry_run:
                 transaction.set_rollback(True)
+    except wxr.ExportError as error:
+        # The file changed between the two passes, as one still being copied does.
+        importer.media.discard_written()
+        raise ImportRefused(f"{path}: {error}") from None
     except BaseException:
         importer.media.discard_written()
         raise
@@ -255,25 +260,24 @@ class Importer:
             for entry in wxr.read(file):
                 if isinstance(entry, wxr.Header):
                     continue
-                try:
-                    self._item(entry)
-                except ValidationError as error:
-                    # Every field is fitted to the model first, so this is a case the
-                    # importer does not know; the import stops rather than lose the item.
-                    raise ImportRefused(
-                        f"line {entry.line}: {entry.post_type} {entry.post_id} "
-                        f"“{plain(entry.title)[:80]}” cannot be imported: "
-                        + "; ".join(error.messages)
-                    ) from None
+                self._guarded(self._item, entry)
                 done += 1
                 if self.progress:
                     self.progress(done, self.total)
         for item in self.deferred_pages:
-            self._page(item, deferred=True)
-        # Attachments no post used are part of the archive all the same.
-        for post_id in self.media.attachments:
-            self.media.get(post_id)
+            self._guarded(partial(self._page, deferred=True), item)
         self._lead_story()
+
+    def _guarded(self, handle, item: wxr.Item):
+        try:
+            handle(item)
+        except ValidationError as error:
+            # Every field is fitted to the model first, so this is a case the
+            # importer does not know; the import stops rather than lose the item.
+            raise ImportRefused(
+                f"line {item.line}: {item.post_type} {item.post_id} "
+                f"“{plain(item.title)[:80]}” cannot be imported: " + "; ".join(error.messages)
+            ) from None
 
     def _item(self, item: wxr.Item):
         match item.post_type:
@@ -490,7 +494,6 @@ class Importer:
             "comment_policy": CommentPolicy.CLOSED
             if item.comment_status == "closed"
             else CommentPolicy.INHERIT,
-            "seo_title": "",
         }
         outcome = "updated"
         if article is None:

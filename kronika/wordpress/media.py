@@ -40,7 +40,7 @@ class Attachment:
     caption: str = ""
 
 
-def _upload_path(url: str) -> str:
+def upload_path(url: str) -> str:
     """The part of an upload's URL after /uploads/, or its file name."""
     try:
         path = unquote(urlsplit(url).path)
@@ -91,7 +91,7 @@ class Media:
     def _attachment_for_url(self, url: str) -> int | None:
         if not isinstance(url, str) or not url:
             return None
-        return self.by_name.get(original_name(_upload_path(url)))
+        return self.by_name.get(original_name(upload_path(url)))
 
     def get(self, post_id: int):
         """The image or document attachment `post_id` became, importing it if need be."""

@@ -2,17 +2,14 @@
 
 import re
 from collections import Counter
-from pathlib import Path
-from unittest import skipUnless
 
 import defusedxml.ElementTree as ElementTree
 
 from kronika.testing import KronikaTestCase, make_image
 from kronika.wordpress.content import convert
+from kronika.wordpress.tests.exports import BLOCK_TEST_DATA, needs
 from kronika.wordpress.tests.fake_media import FakeMedia, upload_path, validated
 
-SHARED = Path(__file__).resolve().parents[3] / ".." / "shared"
-BLOCK_TEST_DATA = SHARED / "fixtures" / "wordpress-block-test-data.xml"
 WP = "{http://wordpress.org/export/1.2/}"
 CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
 BLOCK_NAME = re.compile(r"<!-- wp:([a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?)")
@@ -29,7 +26,7 @@ def items():
         )
 
 
-@skipUnless(BLOCK_TEST_DATA.is_file(), f"{BLOCK_TEST_DATA} is absent: no shared fixtures here")
+@needs(BLOCK_TEST_DATA)
 class BlockTestDataTests(KronikaTestCase):
     @classmethod
     def setUpTestData(cls):
