@@ -11,23 +11,18 @@ through the same cleaning as the editor's (kronika.base.rich_text), so what is
 stored is already what the body block accepts, and no markup of the old site
 reaches a reader's page.
 
-Posts can be megabytes long, so every pass is linear: the block comments and
-the shortcodes are found with str.find, and HTML is read by BeautifulSoup's
-html.parser, never by a regular expression that could backtrack.
+The markup itself (block comments, shortcodes, the text in HTML) is read by
+kronika.wordpress.markup, in linear time: posts can be megabytes long.
 """
 
-import json
 import re
-import warnings
-from bisect import bisect_left
 from collections import Counter
 from dataclasses import dataclass, field
 from html import escape, unescape
 from typing import Protocol
 from urllib.parse import urlsplit
 
-from bs4 import BeautifulSoup, MarkupResemblesLocatorWarning, XMLParsedAsHTMLWarning
-from bs4.element import CData, NavigableString, Tag
+from bs4.element import NavigableString, Tag
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 
@@ -43,6 +38,7 @@ from kronika.base.blocks import (
     QuoteBlock,
 )
 from kronika.base.rich_text import clean_rich_text
+from kronika.wordpress import markup
 
 
 @dataclass
@@ -82,11 +78,9 @@ EMBED_CAPTION_LENGTH = _max_length(EmbedLinkBlock, "caption")
 LANGUAGE_LENGTH = _max_length(CodeBlock, "language")
 URL_LENGTH = 2048  # what browsers and Django's URL validator take
 MAX_DEPTH = 150  # nesting deeper than this is read as text: the sanitiser recurses
-MAX_BLOCK_DEPTH = 100
 MAX_COLSPAN = 50
 
 LAYOUT_DROPPED = "layout dropped, content kept"
-KEPT_AS_TEXT = "kept as text"
 NO_CONTENT = "dropped: no content of its own"
 
 # Blocks that only arrange other blocks: their content is kept, their layout not.
@@ -119,13 +113,6 @@ DYNAMIC_DETAILS = {
     "core/nextpage": "dropped: the page break",
 }
 
-# Elements whose content is never text for a reader.
-DROPPED_TAGS = frozenset(
-    """
-    applet base canvas embed frame frameset head link map meta noscript object param script
-    style svg template title
-    """.split()
-)
 # Elements read as block-level: whatever is in them, their own markup goes.
 CONTAINER_TAGS = frozenset(
     """
@@ -137,9 +124,6 @@ CONTAINER_TAGS = frozenset(
 HEADING_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 LIST_TAGS = frozenset({"ul", "ol"})
 LIST_ITEMS = frozenset({"ul", "ol", "li"})
-MEDIA_TAGS = frozenset({"img", "iframe", "video", "audio"})
-LINE_TAGS = frozenset({"br", "p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr"})
-UNSHOWN_TAGS = DROPPED_TAGS | MEDIA_TAGS
 # The markup kept in rich text: exactly the editor's, so that the cleaning's
 # quick check passes it (see kronika.base.rich_text).
 PARAGRAPH_TAGS = frozenset({"b", "strong", "i", "em", "a", "br", "ul", "ol", "li"})
@@ -157,23 +141,8 @@ RENAMED = {
     "h6": "h4",
 }
 
-# Shortcodes that become blocks; any other is left in the text, and reported.
-SHORTCODE_BLOCKS = frozenset(
-    {"caption", "wp_caption", "gallery", "embed", "audio", "video", "playlist"}
-)
-ENCLOSING_SHORTCODES = ("caption", "wp_caption", "embed", "audio", "video")
-# Shortcodes known by name, so that "[sic]" in a text is not taken for one.
-KNOWN_SHORTCODES = SHORTCODE_BLOCKS | {"contact-form-7", "contact-form", "wpforms", "ninja_form"}
-SHORTCODE_NAME = re.compile(r"[A-Za-z][A-Za-z0-9_-]{0,63}")
-SHORTCODE_CLOSER = re.compile(r"\[/([A-Za-z][A-Za-z0-9_-]{0,63})\]")
-SHORTCODE_ATTR = re.compile(
-    r"""([\w-]+)\s*=\s*"([^"]*)"|([\w-]+)\s*=\s*'([^']*)'|([\w-]+)\s*=\s*([^\s'"]+)|"([^"]*)"|(\S+)"""
-)
-BLOCK_NAME = re.compile(r"[a-z][a-z0-9_-]*(?:/[a-z][a-z0-9_-]*)?")
-BARE_URL = re.compile(r"https?://[^\s<>\"]+")
 BLANK_LINE = re.compile(r"\n[ \t\f\v]*\n\s*")
 WP_IMAGE_CLASS = re.compile(r"wp-image-(\d{1,18})")
-TAG_TEXT = re.compile(r"<[^<>]*>")
 LANGUAGE_CLASS = re.compile(r"(?:language|lang)-([\w+#.-]{1,50})")
 DIGITS = re.compile(r"\d{1,18}")
 WEB_URL = URLValidator(schemes=["http", "https"])
@@ -189,326 +158,24 @@ def convert(content: str, media: Media) -> Conversion:
         # HTML nested thousands deep, which the sanitiser cannot walk: its words are kept.
         converter = _Converter(media)
         converter.note("content", "nested too deeply: kept as plain text")
-        words = _soup(text).get_text()
+        words = markup.soup(text).get_text()
         for paragraph in BLANK_LINE.split(words):
-            converter.paragraph(f"<p>{escape(_collapse(paragraph))}</p>", source="content")
+            converter.paragraph(f"<p>{escape(markup.collapse(paragraph))}</p>", source="content")
         return converter.conversion
 
 
 def _convert(text: str, media: Media) -> Conversion:
     converter = _Converter(media)
-    tree = _parse_blocks(text, converter) if "<!-- wp:" in text else None
-    if tree is None or not any(isinstance(part, _Block) for part in tree):
+    tree = markup.parse_blocks(text, converter) if "<!-- wp:" in text else None
+    if tree is None or not any(isinstance(part, markup.Block) for part in tree):
         converter.html(text, source=None, classic=True)
     else:
         for part in tree:
-            if isinstance(part, _Block):
+            if isinstance(part, markup.Block):
                 converter.block(part)
             elif part.strip():
                 converter.html(part, source=None, classic=True)
     return converter.conversion
-
-
-# The block editor's comments.
-
-
-@dataclass
-class _Block:
-    name: str
-    attrs: dict
-    parts: list = field(default_factory=list)  # HTML strings and inner _Blocks, in order
-
-    def html(self) -> str:
-        """The block as WordPress shows it: its HTML with its inner blocks' in place."""
-        out, stack = [], [iter(self.parts)]
-        while stack:
-            part = next(stack[-1], None)
-            if part is None:
-                stack.pop()
-            elif isinstance(part, _Block):
-                stack.append(iter(part.parts))
-            else:
-                out.append(part)
-        return "".join(out)
-
-    def inner_names(self) -> list[str]:
-        names, stack = [], [iter(self.parts)]
-        while stack:
-            part = next(stack[-1], None)
-            if part is None:
-                stack.pop()
-            elif isinstance(part, _Block):
-                names.append(part.name)
-                stack.append(iter(part.parts))
-        return names
-
-    def inner_blocks(self) -> list["_Block"]:
-        return [part for part in self.parts if isinstance(part, _Block)]
-
-
-def _parse_blocks(text: str, converter: "_Converter") -> list:
-    """The blocks and the HTML between them, as WordPress's block parser reads them."""
-    root = _Block("", {})
-    stack = [root]
-    open_names = Counter()
-    position = start = 0
-    while True:
-        opening = text.find("<!--", position)
-        if opening < 0:
-            break
-        closing = text.find("-->", opening + 4)
-        if closing < 0:
-            break
-        position = closing + 3
-        token = _block_token(text[opening + 4 : closing], converter)
-        if token is None:
-            continue  # an ordinary comment, such as <!--more-->: part of the HTML
-        if opening > start:
-            stack[-1].parts.append(text[start:opening])
-        start = position
-        kind, name, attrs = token
-        if kind == "close":
-            if open_names[name]:
-                while stack[-1].name != name:
-                    open_names[stack.pop().name] -= 1
-                open_names[stack.pop().name] -= 1
-            continue
-        block = _Block(name, attrs)
-        stack[-1].parts.append(block)
-        if kind == "open":
-            if len(stack) > MAX_BLOCK_DEPTH:
-                converter.note_once(name, "nested too deeply: read as part of its outer block")
-                continue
-            stack.append(block)
-            open_names[name] += 1
-    if start < len(text):
-        stack[-1].parts.append(text[start:])
-    return root.parts
-
-
-def _block_token(comment: str, converter: "_Converter"):
-    """("open" | "close" | "void", name, attributes) for a block comment, else None."""
-    body = comment.strip()
-    kind = "open"
-    if body.startswith("/wp:"):
-        kind, body = "close", body[1:]
-    if not body.startswith("wp:"):
-        return None
-    body = body[3:]
-    if kind == "open" and body.endswith("/"):
-        kind, body = "void", body[:-1].rstrip()
-    name, _, raw = body.partition(" ")
-    name, raw = name.strip(), raw.strip()
-    if "\n" in name or "\t" in name:
-        name, _, rest = name.replace("\t", "\n").partition("\n")
-        raw = (rest + " " + raw).strip()
-    if not BLOCK_NAME.fullmatch(name):
-        return None
-    if "/" not in name:
-        name = f"core/{name}"
-    attrs = {}
-    if raw and kind != "close":
-        try:
-            attrs = json.loads(raw)
-        except (ValueError, RecursionError):
-            converter.note(name, "its settings could not be read, so they were ignored")
-        if not isinstance(attrs, dict):
-            attrs = {}
-    return kind, name, attrs
-
-
-# Shortcodes.
-
-
-@dataclass
-class _Shortcode:
-    name: str
-    attrs: dict
-    inner: str | None
-    raw: str
-
-
-@dataclass
-class _AutoEmbed:
-    url: str
-
-
-def _shortcode_attrs(text: str) -> dict:
-    """Named attributes, quoted or not, as WordPress's shortcode_parse_atts reads them."""
-    attrs = {}
-    for match in SHORTCODE_ATTR.finditer(text):
-        for name, value in ((1, 2), (3, 4), (5, 6)):
-            if match.group(name):
-                attrs[match.group(name).lower()] = match.group(value)
-                break
-    return attrs
-
-
-def _split_shortcodes(text: str, converter: "_Converter") -> list:
-    """`text` as HTML strings and the shortcodes that become blocks; others are reported."""
-    if "[" not in text:
-        return [text]
-    closers: dict[str, list[int]] = {}
-    for match in SHORTCODE_CLOSER.finditer(text):
-        closers.setdefault(match.group(1).lower(), []).append(match.start())
-    out, position, start = [], 0, 0
-    next_open = next_close = -1
-    while True:
-        opening = text.find("[", position)
-        if opening < 0:
-            break
-        position = opening + 1
-        name_match = SHORTCODE_NAME.match(text, opening + 1)
-        if name_match is None or text.startswith("[[", opening):
-            if text.startswith("[[", opening):
-                position = opening + 2
-            continue
-        name = name_match.group(0).lower()
-        after = name_match.end()
-        if after >= len(text) or text[after] not in "] \t\n/":
-            continue
-        if next_close < after:
-            next_close = text.find("]", after)
-        if next_close < 0:
-            break
-        if next_open < after:
-            next_open = text.find("[", after)
-        if 0 <= next_open < next_close:
-            continue  # another "[" before this one closes: not a shortcode
-        close = next_close
-        attr_text = text[after:close].strip()
-        if attr_text.endswith("/"):
-            attr_text = attr_text[:-1]
-        attrs = _shortcode_attrs(attr_text)
-        end, inner = close + 1, None
-        if name in ENCLOSING_SHORTCODES and not text[after:close].rstrip().endswith("/"):
-            candidates = closers.get(name, [])
-            index = bisect_left(candidates, close)
-            if index < len(candidates):
-                inner = text[close + 1 : candidates[index]]
-                end = candidates[index] + len(name) + 3
-        if name not in SHORTCODE_BLOCKS:
-            if name in KNOWN_SHORTCODES or name in closers or "=" in attr_text or "_" in name:
-                converter.note(f"shortcode [{name}]", KEPT_AS_TEXT)
-            continue
-        if opening > start:
-            out.append(text[start:opening])
-        out.append(_Shortcode(name, attrs, inner, text[opening:end]))
-        start = position = end
-    if start < len(text):
-        out.append(text[start:])
-    return out
-
-
-def _split_auto_embeds(text: str) -> list:
-    """A URL alone on its line becomes an embed, as WordPress's auto-embed makes it."""
-    if "http" not in text:
-        return [text]
-    out, kept = [], []
-    for line in text.split("\n"):
-        candidate = line.strip()
-        if candidate.startswith("http") and BARE_URL.fullmatch(candidate):
-            if kept:
-                out.append("\n".join(kept))
-                kept = []
-            out.append(_AutoEmbed(candidate))
-        else:
-            kept.append(line)
-    if kept:
-        out.append("\n".join(kept))
-    return out
-
-
-# Plain text.
-
-
-def _soup(html: str) -> BeautifulSoup:
-    # A post may well start like an XML file or be only an address: it is still
-    # HTML to read, and BeautifulSoup's warnings about it are noise.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        warnings.simplefilter("ignore", MarkupResemblesLocatorWarning)
-        return BeautifulSoup(_closed(html), "html.parser")
-
-
-def _closed(html: str) -> str:
-    """`html` with what can never close written as text.
-
-    Python's HTML parser looks for the end of each unclosed comment or tag
-    again from every "<" after it, which takes the square of the length.
-    """
-    end = html.rfind("-->")
-    start = html.find("<!--", end + 3 if end >= 0 else 0)
-    if start >= 0:
-        html = html[:start] + html[start:].replace("<!--", "&lt;!--")
-    start = html.find("<", html.rfind(">") + 1)
-    if start >= 0:
-        html = html[:start] + html[start:].replace("<", "&lt;")
-    return html
-
-
-def _collapse(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _plain(node) -> str:
-    if node is None:
-        return ""
-    if isinstance(node, str) and not isinstance(node, NavigableString):
-        if "<" not in node:
-            return _collapse(unescape(node))
-        node = _soup(node)
-    return _collapse("".join(text for text in _texts(node) if text is not None))
-
-
-def _texts(node: Tag, skip=frozenset()):
-    """The text in `node`, in order, and None where an element that starts a line begins.
-
-    What is never shown as text (scripts, styles, media and the like) is skipped.
-    """
-    stack = [node]
-    while stack:
-        element = stack.pop()
-        if isinstance(element, Tag):
-            if (element.name in UNSHOWN_TAGS or id(element) in skip) and element is not node:
-                continue
-            if element.name in LINE_TAGS:
-                yield None
-            stack.extend(reversed(element.contents))
-        elif _is_text(element):
-            yield str(element)
-
-
-def _lines(node: Tag, *, keep_newlines: bool, skip=frozenset()) -> str:
-    """The text of `node` line by line: block elements and <br> start new lines."""
-    pieces = []
-    for text in _texts(node, skip):
-        if text is None:
-            pieces.append("\n")
-        else:
-            pieces.append(text if keep_newlines else text.replace("\n", " "))
-    lines = (_collapse(line) for line in "".join(pieces).split("\n"))
-    return "\n".join(line for line in lines if line)
-
-
-def _preformatted(node: Tag) -> str:
-    """The text of a <pre> as it shows, its line breaks kept."""
-    pieces = []
-    for text in _texts(node):
-        pieces.append("\n" if text is None and pieces else (text or ""))
-    text = "".join(pieces)
-    return text[1:] if text.startswith("\n") else text
-
-
-def _is_text(element) -> bool:
-    return type(element) is NavigableString or isinstance(element, CData)
-
-
-def _has_text(html: str) -> bool:
-    return bool(TAG_TEXT.sub("", html).replace("&nbsp;", "").strip())
-
-
-# The conversion.
 
 
 class _Converter:
@@ -541,7 +208,7 @@ class _Converter:
 
     # Blocks of the block editor.
 
-    def block(self, block: _Block) -> None:
+    def block(self, block: markup.Block) -> None:
         name = block.name
         core = name[5:] if name.startswith("core/") else None
         handler = _BLOCK_HANDLERS.get(core) if core else None
@@ -558,20 +225,20 @@ class _Converter:
             self.note_once(name, DYNAMIC_DETAILS.get(name, NO_CONTENT))
             for inner in block.inner_names():
                 self.note_once(inner, f"dropped with the {name} block around it")
-        elif not _has_text(block.html()) and "<img" not in block.html():
+        elif not markup.has_text(block.html()) and "<img" not in block.html():
             self.note(name, "dropped: unknown block with no text of its own")
         else:
-            self.note(name, KEPT_AS_TEXT)
+            self.note(name, markup.KEPT_AS_TEXT)
             self.parts(block, source=name, as_html=True)
 
-    def parts(self, block: _Block, *, source: str, as_html: bool = False) -> None:
+    def parts(self, block: markup.Block, *, source: str, as_html: bool = False) -> None:
         for part in block.parts:
-            if isinstance(part, _Block):
+            if isinstance(part, markup.Block):
                 self.block(part)
             elif part.strip():
                 self.html(part, source=source, as_html=as_html)
 
-    def flattened(self, block: _Block, convert) -> None:
+    def flattened(self, block: markup.Block, convert) -> None:
         """Converts `block` with its inner blocks inside it, counting these as mapped too."""
         first = len(self.conversion.blocks)
         convert()
@@ -586,23 +253,27 @@ class _Converter:
             for name in set(inner):
                 self.note(name, "dropped: empty")
 
-    def image_block(self, block: _Block) -> None:
-        soup = _soup(block.html())
+    def image_block(self, block: markup.Block) -> None:
+        soup = markup.soup(block.html())
         img = soup.find("img")
-        caption = _plain(soup.find("figcaption"))
+        caption = markup.plain(soup.find("figcaption"))
         self.image(img, caption, source=block.name, attachment=block.attrs.get("id"))
 
-    def gallery_block(self, block: _Block) -> None:
+    def gallery_block(self, block: markup.Block) -> None:
         images = []
         for inner in block.inner_blocks():
             if inner.name == "core/image":
-                soup = _soup(inner.html())
+                soup = markup.soup(inner.html())
                 images.append(
-                    (inner.attrs.get("id"), soup.find("img"), _plain(soup.find("figcaption")))
+                    (
+                        inner.attrs.get("id"),
+                        soup.find("img"),
+                        markup.plain(soup.find("figcaption")),
+                    )
                 )
             else:
                 self.block(inner)
-        own = _soup("".join(p for p in block.parts if isinstance(p, str)))
+        own = markup.soup("".join(p for p in block.parts if isinstance(p, str)))
         outer = own.find("figure") or own
         if images:
             caption = own.find("figcaption")
@@ -613,28 +284,28 @@ class _Converter:
             else:
                 images = [(None, img, _image_caption(img, outer)) for img in own.find_all("img")]
             caption = _own_caption(outer)
-        self.gallery(images, _plain(caption), source=block.name)
+        self.gallery(images, markup.plain(caption), source=block.name)
         for inner in block.inner_blocks():
             if inner.name == "core/image":
                 self.conversion.mapped[(inner.name, "gallery")] += 1
 
-    def embed_block(self, block: _Block) -> None:
-        soup = _soup(block.html())
+    def embed_block(self, block: markup.Block) -> None:
+        soup = markup.soup(block.html())
         caption_tag = soup.find("figcaption")
-        caption = _plain(caption_tag)
+        caption = markup.plain(caption_tag)
         if caption_tag is not None:
             caption_tag.decompose()
         url = block.attrs.get("url")
-        url = url if isinstance(url, str) and url.strip() else _plain(soup)
+        url = url if isinstance(url, str) and url.strip() else markup.plain(soup)
         self.embed(url, source=block.name, caption=caption)
 
-    def separator_block(self, block: _Block) -> None:
+    def separator_block(self, block: markup.Block) -> None:
         self.add(block.name, "separator", None)
 
-    def html_block(self, block: _Block) -> None:
+    def html_block(self, block: markup.Block) -> None:
         self.html(block.html(), source=block.name, as_html=True)
 
-    def shortcode_block(self, block: _Block) -> None:
+    def shortcode_block(self, block: markup.Block) -> None:
         first = len(self.conversion.blocks)
         self.html(block.html(), source=block.name, classic=True)
         made = self.conversion.blocks[first:]
@@ -644,11 +315,11 @@ class _Converter:
         else:
             self.note(block.name, "nothing carried over")
 
-    def freeform_block(self, block: _Block) -> None:
+    def freeform_block(self, block: markup.Block) -> None:
         self.html(block.html(), source=None, classic=True)
 
-    def verse_block(self, block: _Block) -> None:
-        soup = _soup(block.html())
+    def verse_block(self, block: markup.Block) -> None:
+        soup = markup.soup(block.html())
         pre = soup.find("pre") or soup
         media = _take_media(pre, self)
         inner = _serialize(pre, PARAGRAPH_TAGS, self.media.link, breaks=True, own=False)
@@ -656,29 +327,31 @@ class _Converter:
         for element in media:
             self.media_element(element, source=block.name)
 
-    def file_block(self, block: _Block) -> None:
-        soup = _soup(block.html())
+    def file_block(self, block: markup.Block) -> None:
+        soup = markup.soup(block.html())
         link = soup.find("a", href=True)
         href = block.attrs.get("href")
         href = href if isinstance(href, str) and href else (link["href"] if link else "")
-        text = _plain(link) or href.rsplit("/", 1)[-1]
+        text = markup.plain(link) or href.rsplit("/", 1)[-1]
         if not href:
             self.note(block.name, "dropped: no file address")
             return
         target = escape(self.media.link(href.strip()))
         self.paragraph(f'<p><a href="{target}">{escape(text)}</a></p>', source=block.name)
 
-    def media_block(self, block: _Block) -> None:
-        soup = _soup(block.html())
+    def media_block(self, block: markup.Block) -> None:
+        soup = markup.soup(block.html())
         element = soup.find(["video", "audio"])
         src = block.attrs.get("src") if isinstance(block.attrs.get("src"), str) else ""
         if element is None:
             kind = block.name.split("/")[-1]
-            self.av(kind, src, _plain(soup.find("figcaption")), source=block.name)
+            self.av(kind, src, markup.plain(soup.find("figcaption")), source=block.name)
         else:
-            self.media_element(element, source=block.name, caption=_plain(soup.find("figcaption")))
+            self.media_element(
+                element, source=block.name, caption=markup.plain(soup.find("figcaption"))
+            )
 
-    def reusable_block(self, block: _Block) -> None:
+    def reusable_block(self, block: markup.Block) -> None:
         ref = block.attrs.get("ref", "")
         self.note(block.name, f"dropped: reusable block {ref} is stored outside the post")
 
@@ -686,26 +359,26 @@ class _Converter:
 
     def html(self, html: str, *, source: str | None, classic=False, as_html=False) -> None:
         # Code shows shortcodes as they are written.
-        parts = [html] if source in CODE_BLOCKS else _split_shortcodes(html, self)
+        parts = [html] if source in CODE_BLOCKS else markup.split_shortcodes(html, self)
         for part in parts:
-            if isinstance(part, _Shortcode):
+            if isinstance(part, markup.Shortcode):
                 self.shortcode(part)
                 continue
-            pieces = _split_auto_embeds(part) if classic else [part]
+            pieces = markup.split_auto_embeds(part) if classic else [part]
             for piece in pieces:
-                if isinstance(piece, _AutoEmbed):
+                if isinstance(piece, markup.AutoEmbed):
                     self.embed(piece.url, source="auto-embed URL")
                 elif piece.strip():
                     _Fragment(self, source, classic=classic, as_html=as_html).read(piece)
 
     def paragraph(self, html: str, *, source: str) -> None:
         cleaned = _clean(html, PARAGRAPH_FEATURES, self, source)
-        if _has_text(cleaned):
+        if markup.has_text(cleaned):
             self.add(source, "paragraph", cleaned)
 
     def html_text(self, html: str, *, source: str) -> None:
         cleaned = _clean(html, HTML_BLOCK_FEATURES, self, source)
-        if _has_text(cleaned):
+        if markup.has_text(cleaned):
             self.add(source, "html", cleaned)
 
     def heading(self, text: str, level: int, *, source: str) -> None:
@@ -717,9 +390,9 @@ class _Converter:
         cites = blockquote.find_all("cite", recursive=False)
         for footer in blockquote.find_all("footer", recursive=False):
             cites.append(footer)
-        attribution = " ".join(filter(None, (_plain(c) for c in cites))) or attribution
+        attribution = " ".join(filter(None, (markup.plain(c) for c in cites))) or attribution
         # In classic content a newline is a line break (wpautop's <br>).
-        text = _lines(blockquote, keep_newlines=classic, skip={id(cite) for cite in cites})
+        text = markup.lines(blockquote, keep_newlines=classic, skip={id(cite) for cite in cites})
         if not text:
             if attribution:
                 self.paragraph(f"<p>{escape(attribution)}</p>", source=source)
@@ -817,7 +490,7 @@ class _Converter:
             self.embed(
                 element.get("src") or element.get("data-src") or "",
                 source=source,
-                title=_collapse(element.get("title") or ""),
+                title=markup.collapse(element.get("title") or ""),
                 caption=caption,
             )
         else:
@@ -851,15 +524,15 @@ class _Converter:
             return False
         return self.media.link(url) == url
 
-    def shortcode(self, code: _Shortcode) -> None:
+    def shortcode(self, code: markup.Shortcode) -> None:
         source = f"shortcode [{code.name}]"
         if code.name in ("caption", "wp_caption"):
-            soup = _soup(code.inner or "")
+            soup = markup.soup(code.inner or "")
             img = soup.find("img")
             if img is not None:
                 wrapper = img.parent if img.parent is not None and img.parent.name == "a" else None
                 (wrapper or img).extract()
-            caption = _plain(code.attrs.get("caption", "")) or _plain(soup)
+            caption = markup.plain(code.attrs.get("caption", "")) or markup.plain(soup)
             match = DIGITS.search(code.attrs.get("id", ""))
             if img is None:
                 self.note(source, "image not found: the caption holds no image")
@@ -875,7 +548,11 @@ class _Converter:
                 return
             self.gallery([(ref, None, "") for ref in refs], "", source=source)
         elif code.name == "embed":
-            url = _plain(code.inner or "") or code.attrs.get("src") or code.attrs.get("url", "")
+            url = (
+                markup.plain(code.inner or "")
+                or code.attrs.get("src")
+                or code.attrs.get("url", "")
+            )
             self.embed(url, source=source)
         else:
             src = code.attrs.get("src") or code.attrs.get("mp4") or code.attrs.get("mp3") or ""
@@ -908,7 +585,7 @@ class _Fragment:
 
     def read(self, html: str) -> None:
         if "<" in html:
-            self.walk(_soup(html).contents, 0)
+            self.walk(markup.soup(html).contents, 0)
         else:
             self.text(unescape(html))
         self.flush()
@@ -916,7 +593,7 @@ class _Fragment:
     def walk(self, nodes, depth: int) -> None:
         for node in list(nodes):
             if not isinstance(node, Tag):
-                if _is_text(node):
+                if markup.is_text(node):
                     self.text(str(node))
                 continue
             if id(node) in self.converter.taken:
@@ -925,7 +602,7 @@ class _Fragment:
             if depth > MAX_DEPTH:
                 self.converter.note_once(self.label(name), "nested too deeply: kept as text")
                 self.text(node.get_text())
-            elif name in DROPPED_TAGS:
+            elif name in markup.DROPPED_TAGS:
                 self.converter.note(f"<{name}>", "dropped")
             elif name == "p":
                 self.end_run()
@@ -989,7 +666,7 @@ class _Fragment:
                 continue
             if id(item) in self.converter.taken:
                 continue
-            if item.name in MEDIA_TAGS:
+            if item.name in markup.MEDIA_TAGS:
                 self.converter.taken.add(id(item))
                 media.append(item)
                 continue
@@ -997,12 +674,16 @@ class _Fragment:
             html = _serialize(
                 item, self.inline_tags, self.converter.media.link, breaks=self.classic
             )
-            has_text = has_text or _has_text(html)
+            has_text = has_text or markup.has_text(html)
             pieces.append(html)
         if has_text:
             html = "".join(pieces).strip()
             only = [item for item in items if not (isinstance(item, str) and not item.strip())]
-            if len(only) == 1 and isinstance(only[0], str) and BARE_URL.fullmatch(only[0].strip()):
+            if (
+                len(only) == 1
+                and isinstance(only[0], str)
+                and markup.BARE_URL.fullmatch(only[0].strip())
+            ):
                 # A URL alone in its paragraph: WordPress shows it as an embed.
                 self.flush()
                 self.converter.embed(only[0].strip(), source=self.source or "auto-embed URL")
@@ -1035,7 +716,7 @@ class _Fragment:
         if self.as_html:
             self.add_html(_serialize(node, HTML_TAGS, link, breaks=self.classic), source)
         elif node.name in HEADING_TAGS:
-            self.converter.heading(_plain(node), int(node.name[1]), source=source)
+            self.converter.heading(markup.plain(node), int(node.name[1]), source=source)
         else:
             html = _serialize(node, PARAGRAPH_TAGS, link, breaks=self.classic)
             self.converter.paragraph(html, source=source)
@@ -1055,7 +736,7 @@ class _Fragment:
         source = self.label("figure")
         captions = node.find_all("figcaption")
         own = _own_caption(node)
-        caption = _plain(own or (captions[-1] if captions else None))
+        caption = markup.plain(own or (captions[-1] if captions else None))
         table = node.find("table")
         if table is not None:
             self.table(table, depth, caption=caption, source=source)
@@ -1068,7 +749,7 @@ class _Fragment:
         if len(images) > 1:
             items = [(None, img, _image_caption(img, node)) for img in images]
             self.converter.taken.update(id(img) for img in images)
-            self.converter.gallery(items, _plain(own), source=source)
+            self.converter.gallery(items, markup.plain(own), source=source)
         elif images:
             self.converter.taken.add(id(images[0]))
             self.converter.image(images[0], caption, source=source)
@@ -1087,7 +768,7 @@ class _Fragment:
     def table(self, node: Tag, depth: int, *, caption: str = "", source: str = "") -> None:
         source = source or self.label("table")
         media = _take_media(node, self.converter)
-        caption = caption or _plain(node.find("caption"))
+        caption = caption or markup.plain(node.find("caption"))
         if node.find("a", href=True) is not None or node.find(["b", "strong", "em", "i"]):
             self.converter.note_once(source, "table cells kept as plain text, without links")
         rows, header = [], False
@@ -1096,7 +777,7 @@ class _Fragment:
                 continue
             cells = []
             for cell in row.find_all(["td", "th"], recursive=False):
-                cells.append(_lines(cell, keep_newlines=False))
+                cells.append(markup.lines(cell, keep_newlines=False))
                 span = cell.get("colspan", "1")
                 extra = int(span) - 1 if DIGITS.fullmatch(span.strip()) else 0
                 cells += [""] * min(extra, MAX_COLSPAN)
@@ -1137,7 +818,7 @@ class _Fragment:
             if tag is not None
         )
         match = LANGUAGE_CLASS.search(classes)
-        code = _preformatted(node)
+        code = markup.preformatted(node)
         if code.strip():
             language = match.group(1)[:LANGUAGE_LENGTH] if match else ""
             self.converter.add(source, "code", {"language": language, "code": code})
@@ -1173,17 +854,17 @@ def _take_media(node: Tag, converter: _Converter) -> list[Tag]:
     """The media in `node`, to become blocks of their own; what is never text is reported.
 
     `node` is left as it is (taking elements out of a long list of siblings
-    costs as much as the list): _serialize and _texts skip these elements.
+    costs as much as the list): _serialize and markup's text readers skip these elements.
     """
     taken, skipped = [], set()
-    for element in node.find_all(UNSHOWN_TAGS):
+    for element in node.find_all(markup.UNSHOWN_TAGS):
         parent = element.parent
         while parent is not None and parent is not node and id(parent) not in skipped:
             parent = parent.parent
         if parent is not None and parent is not node:
             continue  # inside one taken already
         skipped.add(id(element))
-        if element.name in DROPPED_TAGS:
+        if element.name in markup.DROPPED_TAGS:
             converter.note(f"<{element.name}>", "dropped")
         elif id(element) not in converter.taken:
             converter.taken.add(id(element))
@@ -1205,7 +886,7 @@ def _serialize(node, allowed: frozenset, link, *, breaks=False, own=True) -> str
             out.append(f"</{item}>")
         elif isinstance(item, Tag):
             name = RENAMED.get(item.name, item.name)
-            if name in UNSHOWN_TAGS:
+            if name in markup.UNSHOWN_TAGS:
                 continue
             if name == "br":
                 out.append("<br/>")
@@ -1223,7 +904,7 @@ def _serialize(node, allowed: frozenset, link, *, breaks=False, own=True) -> str
                 out.append(opening)
                 stack.append((name, True))
             stack.extend((child, False) for child in reversed(item.contents))
-        elif _is_text(item):
+        elif markup.is_text(item):
             out.append(_text_html(item, breaks))
     return "".join(out)
 
@@ -1255,7 +936,7 @@ def _clean(html: str, features, converter: _Converter, source: str) -> str:
         return clean_rich_text(html, features)
     except RecursionError:
         converter.note(source, "nested too deeply: kept as plain text")
-        return f"<p>{escape(_plain(html))}</p>"
+        return f"<p>{escape(markup.plain(html))}</p>"
 
 
 def _image_source(img: Tag) -> str:
@@ -1280,4 +961,4 @@ def _image_caption(img: Tag, outer: Tag) -> str:
     figure = img.find_parent("figure")
     if figure is None or figure is outer:
         return ""
-    return _plain(figure.find("figcaption"))
+    return markup.plain(figure.find("figcaption"))
