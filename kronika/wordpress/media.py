@@ -50,6 +50,13 @@ def upload_path(url: str) -> str:
     return rest if marker else posixpath.basename(path)
 
 
+def _host(url: str) -> str:
+    try:
+        return (urlsplit(url).hostname or "").lower()
+    except ValueError:
+        return ""
+
+
 def original_name(path: str) -> str:
     """The file name of the original a sized copy was made from."""
     return SIZED_COPY.sub("", posixpath.basename(path)).lower()
@@ -80,9 +87,11 @@ class Media:
         return found if isinstance(found, KronikaImage) else None
 
     def link(self, url: str) -> str:
-        if "/uploads/" in url:
-            post_id = self._attachment_for_url(url)
-            if post_id is not None and (found := self.get(post_id)) is not None:
+        post_id = self._attachment_for_url(url)
+        # A file of the same name on another site is not this attachment.
+        if post_id is not None and _host(url) == _host(self.attachments[post_id].url):
+            found = self.get(post_id)
+            if found is not None:
                 return found.file.url if isinstance(found, KronikaImage) else found.url
         return self.importer.local_address(url)
 

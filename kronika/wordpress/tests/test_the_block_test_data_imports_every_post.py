@@ -1,7 +1,9 @@
 import re
 
+from PIL import Image
+
 from kronika.base.blocks import BodyBlock
-from kronika.base.models import StandardPage
+from kronika.base.models import KronikaImage, StandardPage
 from kronika.comments.models import Comment
 from kronika.news.models import ArticlePage
 from kronika.wordpress import wxr
@@ -74,3 +76,28 @@ class TheBlockTestDataImportsEveryPost(ImportTestCase):
             else:
                 block.clean(article.body)
             self.assertEqual(self.client.get(article.url).status_code, 200, article.title)
+
+
+@needs(BLOCK_TEST_DATA)
+class TheBlockTestDataWithItsPictures(ImportTestCase):
+    """With the pictures in a media folder, images and galleries become blocks of their own."""
+
+    def test_images_and_galleries_point_at_the_imported_pictures(self):
+        media = self.folder / "uploads"
+        media.mkdir()
+        names = re.findall(r"<wp:attachment_url>[^<]*/([^/<]+\.jpg)<", BLOCK_TEST_DATA.read_text())
+        for number, name in enumerate(names):
+            Image.new("RGB", (80, 60), (number * 30 % 256, 90, 140)).save(media / name)
+        report = import_export(BLOCK_TEST_DATA, media_dir=media)
+        self.assertEqual(report.counts["attachment"]["imported"], len(names))
+        self.assertEqual(len(names), 7)
+        targets = {target for _, target in report.blocks}
+        self.assertLessEqual({"image", "gallery"}, targets)
+        used = {
+            block.value["image"].pk
+            for article in ArticlePage.objects.all()
+            for block in article.body
+            if block.block_type == "image"
+        }
+        self.assertTrue(used)
+        self.assertLessEqual(used, set(KronikaImage.objects.values_list("pk", flat=True)))
