@@ -29,6 +29,7 @@ class OldAddressesRedirectPermanentlyToTheNewOnes(ImportTestCase):
         self.assertEqual(self.article.url, "/news/politics/budget-vote/")
         self.assertRedirects301("/2017/05/18/budget-vote/", self.article.url)
         self.assertRedirects301("/?p=7", self.article.url)
+        self.assertRedirects301("/?utm_source=social&p=7&fbclid=x1", self.article.url)
 
     def test_pages_redirect_from_their_address_and_id(self):
         about = StandardPage.objects.get(title="About us")
