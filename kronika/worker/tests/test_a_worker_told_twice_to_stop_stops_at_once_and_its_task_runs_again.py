@@ -8,8 +8,22 @@ PUBLISH_SCHEDULED = "kronika.news.tasks.publish_scheduled"
 RUNS = f"result = paper.runs_of({PUBLISH_SCHEDULED!r}, 'hasty-worker')"
 
 
+def cut_off_run(paper) -> dict:
+    """The run the hasty worker was stopped in.
+
+    Its catch-up run at start may be there too, finished with nothing yet due
+    when the worker started within the second before the go-live time.
+    """
+    [run] = [
+        run
+        for run in paper.run(RUNS)
+        if run["status"] != "SUCCESSFUL" or len(run["worker_ids"]) > 1
+    ]
+    return run
+
+
 def finished_run(paper) -> dict | None:
-    [run] = paper.run(RUNS)
+    run = cut_off_run(paper)
     return run if run["status"] == "SUCCESSFUL" else None
 
 
@@ -27,7 +41,7 @@ def test_a_worker_told_twice_to_stop_stops_at_once_and_its_task_runs_again(
 
     assert worker.wait(timeout=10) == 1
     assert not paper.run(f"result = paper.article({pk})")["live"], "the go-live was cut off"
-    [interrupted] = paper.run(RUNS)
+    interrupted = cut_off_run(paper)
     assert interrupted["status"] == "RUNNING", "not marked failed: its work would be lost"
 
     paper.start_worker()
