@@ -12,7 +12,6 @@ file finds everything unchanged, and a newer export updates what changed.
 """
 
 import hashlib
-import html
 import json
 from collections import Counter
 from contextlib import nullcontext
@@ -23,7 +22,6 @@ from pathlib import Path
 from typing import NamedTuple
 from urllib.parse import unquote, urlsplit
 
-from bs4 import BeautifulSoup
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -52,6 +50,7 @@ from kronika.pagecache.store import invalidating_everything_once
 from kronika.telegram import outbox
 from kronika.wordpress import content, wxr
 from kronika.wordpress.indexing import indexing_afterwards
+from kronika.wordpress.markup import plain, soup
 from kronika.wordpress.media import Attachment, Media, upload_path
 from kronika.wordpress.models import ImportedItem
 from kronika.wordpress.report import Report
@@ -149,15 +148,6 @@ def import_export(
     if dry_run:
         importer.media.discard_written()
     return importer.report
-
-
-def plain(markup: str) -> str:
-    """The text of a bit of HTML, entities decoded and whitespace collapsed."""
-    if not markup:
-        return ""
-    if "<" not in markup and "&" not in markup:
-        return " ".join(markup.split())
-    return " ".join(BeautifulSoup(markup, "html.parser").get_text(" ").split())
 
 
 def _fingerprint(*parts) -> str:
@@ -779,12 +769,13 @@ def plain_paragraphs(markup: str) -> str:
     """A comment's text, its paragraphs kept as blank lines."""
     if not markup:
         return ""
-    soup = BeautifulSoup(markup.replace("\r\n", "\n"), "html.parser")
-    for br in soup.find_all("br"):
+    tree = soup(markup.replace("\r\n", "\n"))
+    for br in tree.find_all("br"):
         br.replace_with("\n")
-    for paragraph in soup.find_all("p"):
+    for paragraph in tree.find_all("p"):
         paragraph.insert_after("\n\n")
-    text = html.unescape(soup.get_text())
+    # The parser has decoded the entities once, which is all WordPress encoded.
+    text = tree.get_text()
     paragraphs = [" ".join(part.split()) for part in text.split("\n\n")]
     return "\n\n".join(part for part in paragraphs if part)
 

@@ -310,7 +310,9 @@ def plain(node) -> str:
         if "<" not in node:
             return collapse(unescape(node))
         node = soup(node)
-    return collapse("".join(text for text in _texts(node) if text is not None))
+    # Where a line starts (a paragraph, a list item, a <br>) words are apart;
+    # inline markup such as <b>bo</b>ld joins them.
+    return collapse("".join(" " if text is None else text for text in _texts(node)))
 
 
 def _texts(node: Tag, skip=frozenset()):
