@@ -8,10 +8,10 @@ KRONIKA_SECRET_KEY belongs to the site's configuration and stays out of backups.
 
 import hashlib
 import hmac
-import os
-import tempfile
 
 from django.conf import settings
+
+from kronika.base.storage import replace_file
 
 # The file kronika.settings generates when KRONIKA_SECRET_KEY is unset.
 FILE_NAME = "secret_key"
@@ -33,14 +33,4 @@ def key_id(key: str) -> str:
 
 def install(data: bytes) -> None:
     """Replace the data directory's key file, atomically and readable by its owner only."""
-    descriptor, name = tempfile.mkstemp(dir=settings.DATA_DIR, prefix=f".{FILE_NAME}.")
-    try:
-        with os.fdopen(descriptor, "wb") as file:
-            file.write(data)
-            file.flush()
-            os.fsync(file.fileno())
-        os.replace(name, settings.DATA_DIR / FILE_NAME)
-    except BaseException:
-        if os.path.exists(name):
-            os.unlink(name)
-        raise
+    replace_file(settings.DATA_DIR / FILE_NAME, data)

@@ -3,6 +3,8 @@
 import errno
 import os
 import secrets
+import tempfile
+from pathlib import Path
 
 from django.core.files.storage import FileSystemStorage
 from django.utils._os import safe_makedirs
@@ -11,6 +13,25 @@ from kronika.security.uploads import safe_file_name
 
 # Filesystems without hard links (FAT, some network shares) answer link() with one of these.
 NO_HARD_LINKS = {errno.EPERM, errno.EOPNOTSUPP, errno.ENOTSUP}
+
+
+def replace_file(path: Path, data: bytes) -> None:
+    """Write `path` whole or not at all, readable by its owner only.
+
+    The bytes go to a hidden temporary file beside it and reach the disk before
+    it takes the name, so a crash or a full disk never leaves half a file there.
+    """
+    path = Path(path)
+    descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.")
+    try:
+        with os.fdopen(descriptor, "wb") as file:
+            file.write(data)
+            file.flush()
+            os.fsync(file.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise
 
 
 class AtomicFileSystemStorage(FileSystemStorage):

@@ -7,7 +7,6 @@ Everything is keyed by slug or username, so loading twice adds nothing.
 import hashlib
 import io
 import json
-import os
 import secrets
 from datetime import timedelta
 from pathlib import Path
@@ -22,6 +21,7 @@ from django.utils.html import escape
 from wagtail.models import Revision, Site
 
 from kronika.base.models import CommentPolicy, KronikaImage, PaperSettings
+from kronika.base.storage import replace_file
 from kronika.comments.models import Comment
 from kronika.demo.images import illustration, portrait, wordmark
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
@@ -257,9 +257,5 @@ def ensure_accounts() -> dict[str, str]:
             user.save()
         if group:
             user.groups.add(Group.objects.get(name=group))
-    tmp = path.with_suffix(".tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w") as fh:
-        json.dump(passwords, fh)
-    os.replace(tmp, path)
+    replace_file(path, json.dumps(passwords).encode())
     return passwords

@@ -1,10 +1,10 @@
 """What an import did, item by item: counts per kind, and everything not carried over fully."""
 
 import json
-import os
-import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
+
+from kronika.base.storage import replace_file
 
 OUTCOMES = ("imported", "updated", "unchanged", "skipped")
 
@@ -88,17 +88,5 @@ class Report:
 
     def save(self, path: Path) -> None:
         """Written whole or not at all: a reader never finds half a report."""
-        path = Path(path)
-        descriptor, temporary = tempfile.mkstemp(
-            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"
-        )
-        try:
-            with os.fdopen(descriptor, "w", encoding="utf-8") as file:
-                json.dump(self.as_dict(), file, ensure_ascii=False, indent=1)
-                file.write("\n")
-                file.flush()
-                os.fsync(file.fileno())
-            os.replace(temporary, path)
-        except BaseException:
-            Path(temporary).unlink(missing_ok=True)
-            raise
+        text = json.dumps(self.as_dict(), ensure_ascii=False, indent=1) + "\n"
+        replace_file(path, text.encode())
