@@ -5,6 +5,8 @@ read, one id after another, blocked readers' addresses or the titles of drafts
 and files outside their collections.
 """
 
+from django.core.files.base import ContentFile
+from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
 from kronika.comments.models import Block
@@ -35,3 +37,17 @@ class BulkActionConfirmationTests(KronikaTestCase):
         response = self.client.get(f"/admin/bulk/base/kronikaimage/delete/?id={self.image.pk}")
         self.assertContains(response, "One you may not see")
         self.assertNotContains(response, "Whistleblower portrait")
+
+    def test_a_document_outside_the_users_collections_is_not_named(self):
+        document = get_document_model().objects.create(
+            title="Minutes of the source meeting",
+            file=ContentFile(b"Notes.\n", name="minutes.txt"),
+            collection=self.image.collection,
+        )
+        url = f"/admin/bulk/wagtaildocs/document/delete/?id={document.pk}"
+        self.client.force_login(self.editor)
+        self.assertContains(self.client.get(url), "Minutes of the source meeting")
+        self.client.force_login(self.reporter)
+        response = self.client.get(url)
+        self.assertContains(response, "One you may not see")
+        self.assertNotContains(response, "Minutes of the source meeting")
