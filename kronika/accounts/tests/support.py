@@ -22,9 +22,15 @@ def code_for(device, steps_ahead: int = 0) -> str:
 
     A code is accepted once, so a second sign-in within the same 30 seconds uses
     the next period's code, which the device's tolerance of one step accepts.
+    Periods are counted from where the device expects the app to be: a code
+    typed as its period ended makes django-otp note the app as one step behind.
     """
     number = totp(
-        device.bin_key, step=device.step, t0=device.t0, digits=device.digits, drift=steps_ahead
+        device.bin_key,
+        step=device.step,
+        t0=device.t0,
+        digits=device.digits,
+        drift=device.drift + steps_ahead,
     )
     return f"{number:0{device.digits}d}"
 
