@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install demo serve test bench bench-quick lighthouse lint format lock
+.PHONY: install demo serve test test-app test-gate bench bench-quick lighthouse lint format lock
 
 install: $(STAMP)
 
@@ -23,8 +23,18 @@ demo: install
 serve: install
 	$(BIN)/kronika serve --port $(PORT)
 
-test: install
-	$(BIN)/pytest
+# The app's tests on every core (pytest-xdist, a file per worker at a time, so a
+# file's class fixtures are built once), then the browser gate on its own, so
+# that Lighthouse's timings see a quiet machine.
+TEST_WORKERS ?= auto
+
+test: test-app test-gate
+
+test-app: install
+	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile kronika
+
+test-gate: install
+	$(BIN)/pytest e2e
 
 bench: install
 	$(BIN)/python -m bench --articles 100000

@@ -8,8 +8,28 @@ os.environ.setdefault(
     "KRONIKA_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789"
 )
 
-from kronika.settings import *  # noqa: F403
-from kronika.settings import DATA_DIR, REDIS_URL
+
+def _own_redis_database(url: str, worker: str) -> str:
+    """Each pytest-xdist worker gets a Redis database of its own.
+
+    The suite empties the page cache before every test, and Django's Redis
+    cache empties its whole database to do so: two workers sharing one would
+    wipe each other's pages in the middle of a test. Worker gwN takes the
+    database N below the one named, so CI's /15 becomes /15 and /14.
+    """
+    base, _, number = url.rpartition("/")
+    if not number.isdigit() or not worker.startswith("gw"):
+        return url
+    return f"{base}/{int(number) - int(worker[2:])}"
+
+
+if os.environ.get("REDIS_URL") and os.environ.get("PYTEST_XDIST_WORKER"):
+    os.environ["REDIS_URL"] = _own_redis_database(
+        os.environ["REDIS_URL"], os.environ["PYTEST_XDIST_WORKER"]
+    )
+
+from kronika.settings import *  # noqa: E402, F403
+from kronika.settings import DATA_DIR, REDIS_URL  # noqa: E402
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 # The suite signs editors in with force_login; the two-factor tests switch the
