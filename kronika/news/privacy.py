@@ -17,6 +17,12 @@ anywhere, exactly as the page cache itself sees it. Lists then exclude plain
 path prefixes, which the database tests on the row it already has; with no
 restriction, they exclude nothing at all.
 
+One gap is left: invalidate() bumps the tag at once and again on commit, so
+a list read inside the transaction that changes a restriction, after the
+change, is remembered with the first bump; should that transaction then roll
+back, the memory is wrong until the tag next moves. No view lists articles in
+the transaction that saves a privacy setting.
+
 When the shared cache cannot be read, or holds no version to compare with,
 the restrictions are read from the database on each use: slower, never stale.
 Past MAX_PREFIXES restrictions a list of prefixes would make long SQL (and
