@@ -60,7 +60,7 @@ def page_not_found(request, exception=None):
 
 def server_error(request):
     error = sys.exc_info()[1]
-    if isinstance(error, outage.UNAVAILABLE):
+    if outage.is_outage(error):
         return outage.unavailable(request, error)
     return render_error(request, 500, "Something went wrong", "Please try again in a moment.")
 

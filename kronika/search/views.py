@@ -12,6 +12,8 @@ from kronika.search.stemming import stem, words
 
 MAX_QUERY = 200
 MAX_TERMS = 12
+# What a result shows: a page row has dozens of columns, which cost more to load than to find.
+SHOWN = ("title", "url_path", "first_published_at", "standfirst", "body")
 
 
 def _day(value: str) -> date | None:
@@ -50,7 +52,7 @@ def search(request):
             )
         groups = [[term, *({stem(term)} - {None, term})] for term in terms]
         if fts.available():
-            results, capped = fts.tiered_ids(articles, groups)
+            results, capped = fts.tiered_ids(articles, groups, narrow=bool(start or end))
         else:
             forms = sorted({form for group in groups for form in group})
             results = articles.search(" ".join(forms), operator="or")
@@ -60,7 +62,7 @@ def search(request):
         except (EmptyPage, PageNotAnInteger):
             page = paginator.page(1)
         if fts.available():
-            found = ArticlePage.objects.in_bulk(page.object_list)
+            found = ArticlePage.objects.only(*SHOWN).in_bulk(page.object_list)
             page.object_list = [found[pk] for pk in page.object_list if pk in found]
         for article in page.object_list:
             article.snippet = snippet(article, terms)
