@@ -112,6 +112,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Between the two: the ETag is made from the uncompressed body, and If-None-Match
+    # is compared with the ETag of the encoding sent (kronika.base.compression).
+    "kronika.base.compression.CompressionMiddleware",
     "kronika.base.middleware.StableETagMiddleware",
     "kronika.base.middleware.CacheHeadersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
