@@ -112,6 +112,9 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    # Between the two: the ETag is made from the uncompressed body, and If-None-Match
+    # is compared with the ETag of the encoding sent (kronika.base.compression).
+    "kronika.base.compression.CompressionMiddleware",
     "kronika.base.middleware.StableETagMiddleware",
     "kronika.base.middleware.CacheHeadersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -258,9 +261,10 @@ MEDIA_ROOT = DATA_DIR / "media"
 AWS_S3_ACCESS_KEY_ID, AWS_S3_SECRET_ACCESS_KEY = media_s3_credentials()
 STORAGES = {
     "default": media_storage(),
-    # Hashed names let static files be cached for a year by browsers and CDNs.
+    # Hashed names let static files be cached for a year by browsers and CDNs; each
+    # text file is compressed (.br, .gz beside it) once, when it is collected.
     "staticfiles": {
-        "BACKEND": "django.contrib.staticfiles.storage.ManifestStaticFilesStorage"
+        "BACKEND": "kronika.base.static_storage.CompressedStaticFilesStorage"
         if not DEBUG
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },

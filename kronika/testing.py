@@ -1,5 +1,6 @@
 """The base test case: named users and a small paper, built once per test class."""
 
+import gzip
 import io
 import json
 import os
@@ -15,6 +16,7 @@ from datetime import timedelta
 from pathlib import Path
 from urllib.parse import urlencode
 
+import brotli
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import signing
@@ -130,6 +132,16 @@ def paper_settings(**changes) -> PaperSettings:
             setattr(paper, field, value)
         paper.save()
     return paper
+
+
+def decoded(body: bytes, content_encoding: str | None) -> bytes:
+    """A response body as its Content-Encoding (br, gzip or none) says to read it."""
+    if content_encoding == "br":
+        return brotli.decompress(body)
+    if content_encoding == "gzip":
+        return gzip.decompress(body)
+    assert not content_encoding, f"unexpected Content-Encoding {content_encoding}"
+    return body
 
 
 def without_page_cache():

@@ -13,7 +13,7 @@ from http import HTTPStatus
 from django.http import HttpResponse
 from django.utils.http import parse_etags, parse_http_date_safe
 
-from kronika.pagecache.store import Dependencies, Entry, page_cache
+from kronika.pagecache.store import Dependencies, Entry, Variant, page_cache
 
 LOOKED_UP = "kronika.page_cache_key"
 HIT_HEADER = ("X-Kronika-Cache", "hit")
@@ -28,26 +28,27 @@ def _status_line(status: int) -> str:
 STATUS_LINES = {status: _status_line(status) for status in (200, 304)}
 
 
-def _not_modified(entry: Entry, environ) -> bool:
+def _not_modified(variant: Variant, last_modified: int | None, environ) -> bool:
+    """Whether the client holds `variant`: ETags are compared with the encoding being sent."""
     if_none_match = environ.get("HTTP_IF_NONE_MATCH")
     if if_none_match:
-        if not entry.etag:
+        if not variant.etag:
             return False
         tags = parse_etags(if_none_match)
-        own = entry.etag.removeprefix("W/")
+        own = variant.etag.removeprefix("W/")
         return "*" in tags or any(tag.removeprefix("W/") == own for tag in tags)
     since = parse_http_date_safe(environ.get("HTTP_IF_MODIFIED_SINCE", ""))
-    modified = entry.last_modified
-    return since is not None and modified is not None and modified <= since
+    return since is not None and last_modified is not None and last_modified <= since
 
 
 def answer(entry: Entry, environ) -> tuple[int, list[tuple[str, str]], bytes]:
+    variant = entry.variant(environ.get("HTTP_ACCEPT_ENCODING", ""))
     conditional = "HTTP_IF_NONE_MATCH" in environ or "HTTP_IF_MODIFIED_SINCE" in environ
-    if conditional and _not_modified(entry, environ):
-        headers = [(n, v) for n, v in entry.headers if n.lower() in NOT_MODIFIED_HEADERS]
+    if conditional and _not_modified(variant, entry.last_modified, environ):
+        headers = [(n, v) for n, v in variant.headers if n.lower() in NOT_MODIFIED_HEADERS]
         return 304, [*headers, HIT_HEADER], b""
-    body = b"" if environ.get("REQUEST_METHOD") == "HEAD" else entry.body
-    return entry.status, [*entry.headers, HIT_HEADER], body
+    body = b"" if environ.get("REQUEST_METHOD") == "HEAD" else variant.body
+    return entry.status, [*variant.headers, HIT_HEADER], body
 
 
 class PageCacheApplication:

@@ -12,6 +12,14 @@ tags against the shared cache at most every KRONIKA_PAGE_CACHE_RECHECK_MS
 milliseconds: that memory is what lets a hit cost about as much as returning
 a constant from a WSGI app, and the re-check interval bounds how long a change
 made in another process can go unseen.
+
+A compressible page is kept in each encoding it may be sent in (identity,
+brotli, gzip; see `kronika.base.compression`), made once when it is stored,
+so that a hit costs no compression. The key stays the page's address, not its
+Accept-Encoding header: each request picks its encoding from the one entry,
+so the many spellings of that header never split the cache, and a change
+invalidates every encoding at once. The memory tier counts every encoding's
+bytes against its limit.
 """
 
 import hashlib
@@ -32,6 +40,7 @@ from django.db import connection, transaction
 from django.dispatch import receiver
 from django.utils.http import parse_http_date_safe
 
+from kronika.base.compression import IDENTITY, every_encoding, negotiate
 from kronika.pagecache.tags import SITE
 
 logger = logging.getLogger(__name__)
@@ -42,18 +51,56 @@ ALIAS = "pages"
 CACHEABLE_QUERY = re.compile(r"(?:p(?:age)?=[1-9][0-9]{0,5})?")
 
 
+# Entries keep one body per encoding since format 2; the key names the format,
+# so a process never reads an entry of another format left in the shared cache.
+KEY_PREFIX = "page:2:"
+# Set per encoding; every other header is the same in each.
+OWN_HEADERS = {"content-length", "content-encoding", "etag", "set-cookie"}
+
+
 @dataclass(frozen=True)
-class Entry:
-    status: int
+class Variant:
+    """A page in one encoding, with every header it is sent with, ready to send."""
+
     headers: tuple[tuple[str, str], ...]
     body: bytes
     etag: str
+
+
+@dataclass(frozen=True)
+class Entry:
+    status: int
+    variants: dict[str, Variant]  # by coding; "identity" is always there
     last_modified: int | None  # seconds since the epoch, as the header says
     tags: dict[str, str]
     expires: float  # wall-clock seconds, shared by every process
 
     def fresh(self) -> bool:
         return time.time() < self.expires
+
+    def variant(self, accept_encoding: str) -> Variant:
+        """The encoding a client sending `accept_encoding` gets."""
+        variants = self.variants
+        return variants.get(negotiate(accept_encoding)) or variants[IDENTITY]
+
+    @property
+    def size(self) -> int:
+        return sum(len(variant.body) for variant in self.variants.values())
+
+
+def variants_of(response) -> dict[str, Variant]:
+    common = [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS]
+    variants = {}
+    for encoding in every_encoding(response):
+        own = [("Content-Length", str(len(encoding.body)))]
+        if encoding.coding != IDENTITY:
+            own.append(("Content-Encoding", encoding.coding))
+        if encoding.etag:
+            own.append(("ETag", encoding.etag))
+        variants[encoding.coding] = Variant(
+            headers=(*common, *own), body=encoding.body, etag=encoding.etag
+        )
+    return variants
 
 
 @dataclass
@@ -116,7 +163,7 @@ class PageCache:
             scheme = environ.get("wsgi.url_scheme", "http")
         host = environ.get("HTTP_HOST") or environ.get("SERVER_NAME", "")
         address = f"{scheme}://{host.lower()}{environ.get('PATH_INFO', '/')}?{query}"
-        return "page:" + hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
+        return KEY_PREFIX + hashlib.sha256(address.encode("utf-8", "surrogateescape")).hexdigest()
 
     def lookup(self, key: str) -> Entry | None:
         remembered = self._memory.get(key)
@@ -161,15 +208,16 @@ class PageCache:
         with self._lock:
             old = self._memory.pop(key, None)
             if old is not None:
-                self._memory_bytes -= len(old[0].body)
-            if entry is None or len(entry.body) > limit:
+                self._memory_bytes -= old[0].size
+            if entry is None or entry.size > limit:
                 return
+            size = entry.size
             # Oldest first out: entries that are still read come back on their next re-check.
-            while self._memory and self._memory_bytes + len(entry.body) > limit:
+            while self._memory and self._memory_bytes + size > limit:
                 _, (evicted, _) = self._pop_oldest()
-                self._memory_bytes -= len(evicted.body)
+                self._memory_bytes -= evicted.size
             self._memory[key] = (entry, now)
-            self._memory_bytes += len(entry.body)
+            self._memory_bytes += size
 
     def _pop_oldest(self):
         oldest = next(iter(self._memory))
@@ -197,11 +245,7 @@ class PageCache:
                 return False
             entry = Entry(
                 status=response.status_code,
-                headers=tuple(
-                    (name, value) for name, value in response.items() if name != "Set-Cookie"
-                ),
-                body=response.content,
-                etag=response.get("ETag", ""),
+                variants=variants_of(response),
                 last_modified=parse_http_date_safe(response.get("Last-Modified", "")),
                 tags=versions,
                 expires=expires,

@@ -3,72 +3,20 @@ settings: pages from its proxy cache keep the app's security headers, files it
 serves from disk get them too, and a signed-in editor's session bypasses the cache.
 """
 
-import subprocess
-import tempfile
-import time
-import unittest
 from pathlib import Path
 
-from bench.serving import nginx_binary, nginx_main, shipped_nginx_block
-from kronika.base.tests.services import AppServer
 from kronika.security.tests.http_headers import (
     YEAR,
     cookie_header,
     fetch,
     header_problems,
     policy,
-    production_paper,
     sign_in,
 )
-from kronika.testing import free_port
-
-# TLS would end at this nginx; the test has no certificate, so it says https itself.
-SCHEME_HEADER = "proxy_set_header X-Forwarded-Proto $scheme;"
+from kronika.security.tests.nginx_front import NginxInFrontTestCase
 
 
-@unittest.skipUnless(
-    Path(nginx_binary()).exists(), "nginx is not installed (apt-get install nginx)"
-)
-class NginxHeadersTests(unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.data_dir = tempfile.TemporaryDirectory(prefix="kronika-nginx-headers-")
-        data = Path(cls.data_dir.name)
-        cls.env, cls.paper, cls.password = production_paper(data)
-        cls.app = AppServer(cls.env, data / "serve.log").start()
-        cls.port = free_port()
-        block = shipped_nginx_block(cls.port, [cls.app.port], data, data / "nginx" / "cache")
-        assert SCHEME_HEADER in block, "deploy/nginx.conf no longer passes the scheme on"
-        block = block.replace(SCHEME_HEADER, "proxy_set_header X-Forwarded-Proto https;")
-        config = nginx_main(data / "nginx", 1, block)
-        cls.nginx = subprocess.Popen(
-            [nginx_binary(), "-p", str(data / "nginx"), "-c", str(config)],
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        deadline = time.monotonic() + 10
-        while not cls.healthy():
-            if time.monotonic() > deadline:
-                cls.tearDownClass()
-                raise RuntimeError("nginx did not start")
-            time.sleep(0.1)
-
-    @classmethod
-    def healthy(cls) -> bool:
-        try:
-            return fetch(cls.port, "/healthz").status == 200
-        except OSError:
-            return False
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.nginx.terminate()
-        cls.nginx.wait(timeout=10)
-        cls.app.stop()
-        cls.data_dir.cleanup()
-        super().tearDownClass()
-
+class NginxHeadersTests(NginxInFrontTestCase):
     def test_pages_from_the_proxy_cache_keep_every_header(self):
         found, statuses = [], []
         for path in ("/", self.paper["article"], "/feeds/rss/", "/no/such/page/"):

@@ -150,10 +150,5 @@ class Command(BaseCommand):
             respawn_failed_workers=True,
             # Ctrl-C reaches the workers too; one that does not stop must not hold up the rest.
             workers_kill_timeout=10,
-            # Only the site's own static files: uploaded media need headers granian
-            # cannot add, so Django serves them (kronika.base.media_files).
-            static_path_route=[settings.STATIC_URL.rstrip("/")],
-            static_path_mount=[settings.STATIC_ROOT],
-            static_path_expires=365 * 24 * 3600,
             log_access=False,
         ).serve()
