@@ -113,8 +113,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # Between the two: the ETag is made from the uncompressed body, and If-None-Match
-    # is compared with the ETag of the encoding sent (kronika.base.compression).
-    "kronika.base.compression.CompressionMiddleware",
+    # is compared with the ETag of the encoding sent (kronika.pagecache.compression).
+    "kronika.pagecache.compression.CompressionMiddleware",
     "kronika.base.middleware.StableETagMiddleware",
     "kronika.base.middleware.CacheHeadersMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",

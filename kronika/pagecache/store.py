@@ -14,7 +14,7 @@ a constant from a WSGI app, and the re-check interval bounds how long a change
 made in another process can go unseen.
 
 A compressible page is kept in each encoding it may be sent in (identity,
-brotli, gzip; see `kronika.base.compression`), made once when it is stored,
+brotli, gzip; see `kronika.pagecache.compression`), made once when it is stored,
 so that a hit costs no compression. The key stays the page's address, not its
 Accept-Encoding header: each request picks its encoding from the one entry,
 so the many spellings of that header never split the cache, and a change
@@ -40,7 +40,7 @@ from django.db import connection, transaction
 from django.dispatch import receiver
 from django.utils.http import parse_http_date_safe
 
-from kronika.base.compression import IDENTITY, every_encoding, negotiate
+from kronika.pagecache.compression import IDENTITY, every_encoding, negotiate
 from kronika.pagecache.tags import SITE
 
 logger = logging.getLogger(__name__)

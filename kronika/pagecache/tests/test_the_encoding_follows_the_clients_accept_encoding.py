@@ -5,7 +5,7 @@ Accept-Encoding, including the one sent to a client that asked for no encoding.
 
 from django.test import SimpleTestCase
 
-from kronika.base.compression import negotiate
+from kronika.pagecache.compression import negotiate
 from kronika.testing import KronikaTestCase, decoded, publish_article, without_page_cache
 
 CHOICES = {

@@ -3,7 +3,7 @@ them would save less than a packet, or nothing at all. Such an answer does not
 vary with Accept-Encoding either, so caches keep one copy of it.
 """
 
-from kronika.base.compression import MIN_SIZE
+from kronika.pagecache.compression import MIN_SIZE
 from kronika.testing import KronikaTestCase, make_image
 
 EVERY_CODING = {"Accept-Encoding": "gzip, deflate, br"}
