@@ -202,6 +202,10 @@ def _report_rates(results: Results, rates: dict) -> None:
             f"{figures['rps']:>9,.0f} req/s  p50 {figures['p50']:.2f} ms"
             f"  p99 {figures['p99']:.2f} ms  ({figures['rps'] / nginx:.0%} of nginx)",
         )
+        if figures["non_2xx"]:
+            results.regression(f"served: {name} answered {figures['non_2xx']:,} non-2xx under wrk")
+        if figures["socket_errors"]:
+            results.show("  wrk socket errors", "; ".join(figures["socket_errors"]))
     cached = rates["kronika serve (cached)"]["rps"]
     floor = rates["Python floor (minimal WSGI)"]["rps"]
     compressed = rates["kronika serve (cached, compressed)"]["rps"]
