@@ -24,6 +24,7 @@ OUT = ROOT / "var" / "bench"
 SHIPPED_NGINX = ROOT / "deploy" / "nginx.conf"
 WRK_THREADS = 1
 WRK_CONNECTIONS = 50
+WRK_TIMEOUT = "30s"
 
 
 def ensure_tools() -> None:
@@ -204,6 +205,9 @@ def wrk(url: str, seconds: int, script: Path | None = None, headers: dict | None
     options = [
         f"-t{WRK_THREADS}",
         f"-c{WRK_CONNECTIONS}",
+        # wrk drops an answer slower than 2 s as a timeout: uncached pages queued
+        # behind 50 connections on a busy machine all were, and the rate read 0.
+        f"--timeout={WRK_TIMEOUT}",
         *(["-s", str(script)] if script else []),
     ]
     for name, value in (headers or {}).items():
