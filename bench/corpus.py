@@ -727,6 +727,11 @@ def _index(ids: list[int]) -> None:
 
 
 def _index_chunk(ids: list[int]) -> int:
+    if connection.vendor == "sqlite":
+        # Each indexer holds the write lock for a whole chunk; on a busy
+        # machine the others wait longer than the app's 5 s for it.
+        with connection.cursor() as cursor:
+            cursor.execute("PRAGMA busy_timeout = 600000")
     _index(ids)
     return len(ids)
 

@@ -30,7 +30,9 @@ from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.__main__ import OUT, ROOT, Results, _write_atomically, environment, step
+from bench.__main__ import OUT, ROOT, environment
+from bench.results import Results, step
+from bench.results import write_atomically as _write_atomically
 
 SITE = "https://bench.example.org"
 AUTHORS = 20
