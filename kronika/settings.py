@@ -111,6 +111,8 @@ MIDDLEWARE = [
     "kronika.base.middleware.RequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # After CommonMiddleware, which refuses hosts outside ALLOWED_HOSTS.
+    "kronika.news.sitewide.SiteWideDataMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
     # Between the two: the ETag is made from the uncompressed body, and If-None-Match
     # is compared with the ETag of the encoding sent (kronika.pagecache.compression).
@@ -472,6 +474,10 @@ KRONIKA_PAGE_CACHE = env_bool("KRONIKA_PAGE_CACHE", True)
 KRONIKA_PAGE_CACHE_SECONDS = env_int("KRONIKA_PAGE_CACHE_SECONDS", 3600, minimum=1)
 KRONIKA_PAGE_CACHE_RECHECK_MS = env_int("KRONIKA_PAGE_CACHE_RECHECK_MS", 500, minimum=0)
 KRONIKA_PAGE_CACHE_MEMORY_MB = env_int("KRONIKA_PAGE_CACHE_MEMORY_MB", 32, minimum=0)
+# Parts of pages (site-wide data, teasers) kept in each process's memory while
+# their tags are unchanged, so that a page rendered afresh reuses them.
+KRONIKA_FRAGMENT_CACHE = env_bool("KRONIKA_FRAGMENT_CACHE", True)
+KRONIKA_FRAGMENT_CACHE_MB = env_int("KRONIKA_FRAGMENT_CACHE_MB", 16, minimum=0)
 # What the 503 page sent while the database is down asks browsers and crawlers to wait.
 KRONIKA_RETRY_AFTER_SECONDS = env_int("KRONIKA_RETRY_AFTER_SECONDS", 30, minimum=1)
 KRONIKA_MAX_HEADER_BYTES = env_int("KRONIKA_MAX_HEADER_BYTES", 16_384, minimum=1024)

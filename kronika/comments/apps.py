@@ -5,3 +5,6 @@ class CommentsConfig(AppConfig):
     name = "kronika.comments"
     label = "comments"
     verbose_name = "Reader comments"
+
+    def ready(self):
+        from kronika.comments import counting  # noqa: F401

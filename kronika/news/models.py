@@ -24,8 +24,9 @@ from wagtail.url_routing import RouteResult
 
 from kronika.base.blocks import BodyBlock
 from kronika.base.models import BasePage, CommentPolicy, KronikaImage, PaperSettings
-from kronika.news import privacy
+from kronika.news import privacy, sitewide
 from kronika.pagecache import tags as cache_tags
+from kronika.pagecache.fragments import remember
 from kronika.search.snippets import plain_text
 from kronika.search.stemming import stems_of
 from kronika.telegram.panels import TelegramStatusPanel
@@ -190,6 +191,15 @@ class HomePage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
+        lead, latest, section_blocks = kept_teasers(
+            request, f"front:{self.pk}", cache_tags.listing(), self._front_page, _front_teasers
+        )
+        cache_tags.depends_on(request, cache_tags.listing())
+        cache_tags.depends_on_articles(request, _front_teasers((lead, latest, section_blocks)))
+        context.update(lead=lead, latest=latest, section_blocks=section_blocks)
+        return context
+
+    def _front_page(self):
         published = ArticlePage.objects.published().newest_first().teasers()
         lead = None
         if self.lead_article_id:
@@ -209,14 +219,33 @@ class HomePage(BasePage):
             )
             for section in SectionPage.objects.live().child_of(self).order_by("path")
         ]
+        front = (lead, latest, section_blocks)
         # One query fetches the pictures of every teaser on the page.
-        teasers = [*([lead] if lead else []), *latest]
-        teasers += [article for _, articles in section_blocks for article in articles]
-        prefetch_related_objects(teasers, "hero_image__renditions")
-        cache_tags.depends_on(request, cache_tags.listing())
-        cache_tags.depends_on_articles(request, teasers)
-        context.update(lead=lead, latest=latest, section_blocks=section_blocks)
-        return context
+        prefetch_related_objects(_front_teasers(front), "hero_image__renditions")
+        return front
+
+
+def _front_teasers(front) -> list:
+    lead, latest, section_blocks = front
+    teasers = [*([lead] if lead else []), *latest]
+    return teasers + [article for _, articles in section_blocks for article in articles]
+
+
+def kept_teasers(request, key: str, list_tag: str, build, teasers=list):
+    """What `build()` returns, kept in memory until its list or a card shown changes.
+
+    Also until the first article shown expires. `teasers(value)` lists the
+    articles that the value shows (kronika.pagecache.fragments explains the rest).
+    """
+
+    def tags(value):
+        return [list_tag, *(cache_tags.card(article.pk) for article in teasers(value))]
+
+    def until(value):
+        expiries = [article.expire_at for article in teasers(value) if article.expire_at]
+        return min(expiries).timestamp() if expiries else None
+
+    return remember(request, key, tags, build, until=until)
 
 
 class SectionPage(BasePage):
@@ -232,11 +261,54 @@ class SectionPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        articles = ArticlePage.objects.published().in_section(self).newest_first().for_listing()
-        context["articles"] = paginate(request, articles)
+        # Positions are kept per section: a deep page is a slice of them and a
+        # look-up by key, where OFFSET would walk past every newer article.
+        page = paginate(request, self.article_ids(request))
+        shown = ArticlePage.objects.filter(pk__in=page.object_list).for_listing().in_bulk()
+        page.object_list = [shown[pk] for pk in page.object_list if pk in shown]
+        context["articles"] = page
         cache_tags.depends_on(request, cache_tags.listing("section", self.pk))
-        cache_tags.depends_on_articles(request, context["articles"].object_list)
+        cache_tags.depends_on_articles(request, page.object_list)
         return context
+
+    def article_ids(self, request) -> tuple[int, ...]:
+        """The section's published articles, newest first, by id: kept until its list changes."""
+
+        def build():
+            rows = (
+                ArticlePage.objects.published()
+                .in_section(self)
+                .newest_first()
+                .values_list("pk", "expire_at")
+            )
+            return tuple(rows)
+
+        def until(rows):
+            expiries = [expire_at for _, expire_at in rows if expire_at]
+            return min(expiries).timestamp() if expiries else None
+
+        rows = remember(
+            request,
+            f"section-articles:{self.pk}",
+            [cache_tags.listing("section", self.pk)],
+            build,
+            until=until,
+            size=lambda rows: 64 * len(rows),
+        )
+        return tuple(pk for pk, _ in rows)
+
+    def newest(self, request, count: int):
+        """The section's newest teasers, kept until its list or one of their cards changes."""
+
+        def build():
+            teasers = list(
+                ArticlePage.objects.published().in_section(self).newest_first().teasers()[:count]
+            )
+            prefetch_related_objects(teasers, "hero_image__renditions")
+            return teasers
+
+        key = f"section-newest:{self.pk}:{count}"
+        return kept_teasers(request, key, cache_tags.listing("section", self.pk), build)
 
 
 class Author(index.Indexed, models.Model):
@@ -312,6 +384,11 @@ class ArticlePage(BasePage):
         default=True,
         help_text="Post the article to the paper's Telegram channels when it is first published.",
     )
+    # Counts kept by the comments and ratings apps as their rows change, so that
+    # the page shows them without counting; never part of a revision (below).
+    comment_count = models.PositiveIntegerField(default=0, editable=False)
+    rating_count = models.PositiveIntegerField(default=0, editable=False)
+    rating_stars = models.PositiveIntegerField(default=0, editable=False)
 
     objects = ArticlePageManager()
 
@@ -352,6 +429,17 @@ class ArticlePage(BasePage):
     class Meta:
         verbose_name = "article"
 
+    COUNTS = ("comment_count", "rating_count", "rating_stars")
+    exclude_fields_in_copy = list(COUNTS)
+
+    def with_content_json(self, content):
+        # A revision carries the counts of when it was saved; publishing it must
+        # keep today's.
+        page = super().with_content_json(content)
+        for name in self.COUNTS:
+            setattr(page, name, getattr(self, name))
+        return page
+
     def serve(self, request, *args, **kwargs):
         # Between an expiry time and the worker unpublishing the article, it must
         # already be gone for readers.
@@ -362,7 +450,11 @@ class ArticlePage(BasePage):
     @cached_property
     def section(self):
         # Articles live only in sections, so the parent can be read as one in one query.
-        return SectionPage.objects.get(path=self.path[: -self.steplen])
+        return SectionPage.objects.get(path=self.parent_path)
+
+    @property
+    def parent_path(self) -> str:
+        return self.path[: -self.steplen]
 
     @cached_property
     def authors(self) -> list[Author]:
@@ -420,14 +512,11 @@ class ArticlePage(BasePage):
     def next_article(self):
         return self._neighbour(newer=True)
 
-    def more_in_section(self, count: int = 4):
-        return list(
-            ArticlePage.objects.published()
-            .in_section(self.section)
-            .exclude(pk=self.pk)
-            .newest_first()
-            .teasers()[:count]
-        )
+    def more_in_section(self, request, count: int = 4):
+        # One more than shown, so that the list is the same for every article of
+        # the section, and kept once for all of them.
+        newest = self.section.newest(request, count + 1)
+        return [article for article in newest if article.pk != self.pk][:count]
 
     RELATED_SHOWN = 4
 
@@ -459,16 +548,16 @@ class ArticlePage(BasePage):
         return self.first_published_at + timedelta(days=days)
 
     def get_context(self, request, *args, **kwargs):
+        if "section" not in self.__dict__:
+            section = sitewide.section_at(request, self.parent_path)
+            if section is not None:
+                self.section = section
         context = super().get_context(request, *args, **kwargs)
         paper = PaperSettings.for_request(request)
         context["paper"] = paper
         context["comments_open"] = self.comments_open(paper)
         context["related"] = self.related_articles()
-        context["more_in_section"] = self.more_in_section()
-        # One query fetches the renditions of every picture on the page.
-        prefetch_related_objects(
-            [self, *context["related"], *context["more_in_section"]], "hero_image__renditions"
-        )
+        context["more_in_section"] = self.more_in_section(request)
         changes_at = [self.expire_at]
         if context["comments_open"]:
             changes_at.append(self.comments_close_at(paper))

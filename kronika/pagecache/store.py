@@ -37,13 +37,18 @@ from django.conf import settings
 from django.core.cache import caches
 from django.core.signals import setting_changed
 from django.db import connection, transaction
-from django.dispatch import receiver
+from django.dispatch import Signal, receiver
 from django.utils.http import parse_http_date_safe
 
 from kronika.pagecache.compression import IDENTITY, every_encoding, negotiate
 from kronika.pagecache.tags import SITE
 
 logger = logging.getLogger(__name__)
+
+# Sent by this process when it gives `tags` new versions, or with tags=None when
+# it forgets every version: what it keeps in memory beside the pages (see
+# `fragments`) is dropped at once rather than at its next re-check.
+versions_changed = Signal()
 
 ALIAS = "pages"
 # Pagination (?page= for lists, ?p= for sitemaps) is the only query a cached page
@@ -199,6 +204,29 @@ class PageCache:
             logger.warning("The page cache could not be read: %r", error)
             return None
 
+    def still_current(self, tags: dict[str, str]) -> bool:
+        """Whether no tag has moved on since these versions were read; False when unsure."""
+        try:
+            return self._current(tags)
+        except Exception as error:
+            logger.warning("The page cache's tag versions could not be read: %r", error)
+            return False
+
+    def versions_since(self, tags, started: float) -> dict[str, str] | None:
+        """The versions of `tags` now, or None if any changed after `started` (or cannot be read).
+
+        What was read from the database after `started` is then known to match
+        these versions, the same test `store` applies to a whole page.
+        """
+        try:
+            versions = self._versions(sorted(tags))
+        except Exception as error:
+            logger.warning("The page cache's tag versions could not be read: %r", error)
+            return None
+        if versions is None or any(_version_time(v) >= started for v in versions.values()):
+            return None
+        return versions
+
     def _current(self, tags: dict[str, str]) -> bool:
         versions = self.shared.get_many([_tag_key(tag) for tag in tags])
         return all(versions.get(_tag_key(tag)) == version for tag, version in tags.items())
@@ -282,10 +310,12 @@ class PageCache:
         except Exception as error:
             logger.error("The page cache could not be invalidated for %s: %r", tags, error)
         self.forget_memory()
+        versions_changed.send(sender=PageCache, tags=frozenset(tags))
 
     def clear(self) -> None:
         self.shared.clear()
         self.forget_memory()
+        versions_changed.send(sender=PageCache, tags=None)
 
 
 page_cache = PageCache()

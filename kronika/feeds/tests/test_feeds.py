@@ -178,5 +178,5 @@ class FeedTests(KronikaTestCase):
                 body=body("x"),
             )
         self.client.get("/feeds/rss/")
-        with self.assertNumQueries(9):
+        with self.assertNumQueries(7):
             self.client.get("/feeds/rss/")

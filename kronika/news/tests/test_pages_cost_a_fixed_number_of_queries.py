@@ -64,16 +64,16 @@ class QueryCountTests(KronikaTestCase):
         return len(queries)
 
     def test_an_article_page(self):
-        self.assertQueries(self.article.url, 17)
+        self.assertQueries(self.article.url, 8)
 
     def test_the_home_page(self):
-        self.assertQueries("/", 12)
+        self.assertQueries("/", 2)
 
     def test_a_section_page(self):
-        self.assertQueries("/news/", 11)
+        self.assertQueries("/news/", 6)
 
     def test_a_tag_page(self):
-        self.assertQueries("/tags/politics/", 8)
+        self.assertQueries("/tags/politics/", 5)
 
     def test_an_authors_page(self):
-        self.assertQueries("/authors/alice/", 7)
+        self.assertQueries("/authors/alice/", 4)

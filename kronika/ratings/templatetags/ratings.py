@@ -1,6 +1,6 @@
 from django import template
 
-from kronika.ratings.models import STARS, Rating
+from kronika.ratings.models import STARS, Score
 from kronika.ratings.views import own_vote
 
 register = template.Library()
@@ -11,7 +11,7 @@ def rating_widget(context, article):
     vote = own_vote(context["request"], article)
     return {
         "article": article,
-        "score": Rating.objects.score(article),
+        "score": Score.of(article),
         "stars": STARS,
         "yours": vote["stars"] if vote else None,
     }

@@ -1,0 +1,94 @@
+"""Site-wide data that changes a few times a day, kept in memory behind the SITE tag.
+
+Every reader page needs the Site its host names, the home page that Site is
+rooted at, the paper's settings (with its logo), the sections menu and the
+section an article is filed in: six queries per request, for data that only
+editors change. Every such edit bumps SITE (see kronika.pagecache.invalidation:
+settings, sites, pictures, and any page other than an article published,
+unpublished, moved or deleted), so `fragments` keeps them until it does.
+
+Instances kept are shared by every request of the process; a request gets
+shallow copies of those that Wagtail or Django annotate (the Site, the home
+page it routes through, the settings it hangs on the request).
+"""
+
+import copy
+
+from django.http.request import split_domain_port
+from wagtail.models import Site
+from wagtail.models.sites import get_site_for_hostname
+
+from kronika.base.models import PaperSettings
+from kronika.pagecache.fragments import remember
+
+
+def _load_site(hostname: str, port: int):
+    try:
+        site = get_site_for_hostname(hostname, port)
+    except Site.DoesNotExist:
+        return None
+    home = site.root_page.specific
+    paper = PaperSettings.for_site(site)
+    paper.logo  # noqa: B018 - read now, so that no request reads it again
+    return site, home, paper
+
+
+def site_for(request):
+    """The request's Site, its home page and paper settings, as Wagtail would find them."""
+    hostname = split_domain_port(request._get_raw_host())[0]
+    port = request.get_port()
+    return remember(request, f"site:{hostname}:{port}", (), lambda: _load_site(hostname, port))
+
+
+class SiteWideDataMiddleware:
+    """Hands Wagtail the request's Site and paper settings from memory.
+
+    Wagtail looks both up on the request before querying (`_wagtail_site`,
+    and the settings' own attribute), and reaches the home page through the
+    Site's root_page.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        found = site_for(request)
+        if found is not None:
+            site, home, paper = (copy.copy(instance) for instance in found)
+            site._state.fields_cache["root_page"] = home
+            paper._request = request
+            request._wagtail_site = site
+            request._wagtail_cached_site_root_paths = remember(
+                request, "site-root-paths", (), Site.get_site_root_paths
+            )
+            setattr(request, PaperSettings.get_cache_attr_name(), paper)
+        return self.get_response(request)
+
+
+def navigation_sections(request, site) -> tuple:
+    from kronika.news.models import SectionPage
+
+    return remember(
+        request,
+        f"navigation:{site.pk}",
+        (),
+        lambda: tuple(
+            SectionPage.objects.live()
+            .in_menu()
+            .child_of(site.root_page)
+            .only("title", "url_path", "slug")
+        ),
+    )
+
+
+def section_at(request, path: str):
+    """The section whose tree path is `path`, or None; every section is kept, by path."""
+    from kronika.news.models import SectionPage
+
+    sections = remember(
+        request,
+        "sections",
+        (),
+        lambda: {section.path: section for section in SectionPage.objects.all()},
+    )
+    return sections.get(path)
