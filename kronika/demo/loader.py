@@ -26,7 +26,7 @@ from kronika.comments.models import Comment
 from kronika.demo.images import illustration, portrait, wordmark
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 from kronika.news.signal_handlers import bulk_publishing
-from kronika.ratings.models import Rating
+from kronika.ratings.models import Rating, recount
 
 CONTENT = Path(__file__).parent / "content" / "articles.json"
 READERS = Path(__file__).parent / "content" / "comments.json"
@@ -230,6 +230,8 @@ def _ratings(slug, counts, now) -> int:
         for n in range(count)
     ]
     Rating.objects.bulk_create(votes)
+    # bulk_create sends no signal, and the article shows the sum it keeps.
+    recount(article.pk)
     return len(votes)
 
 

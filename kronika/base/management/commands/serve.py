@@ -5,6 +5,7 @@ import sys
 from contextlib import contextmanager
 
 from django.conf import settings
+from django.contrib.staticfiles.storage import staticfiles_storage
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import connection
@@ -131,7 +132,21 @@ class Command(BaseCommand):
             # find a few sections; ANALYZE takes seconds even for a large archive.
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE")
-        call_command("collectstatic", interactive=False, verbosity=0)
+        # In a process of its own: compressing the static files (brotli at its
+        # best) grows the heap by about 100 MB, which the server processes,
+        # started from this one, would otherwise carry for their whole life.
+        collected = subprocess.run(
+            [sys.executable, "-m", "kronika", "collectstatic", "--no-input", "--verbosity", "0"],
+            check=False,
+        )
+        if collected.returncode != 0:
+            raise CommandError("The static files could not be collected (see above).")
+        # This process may have read the manifest of hashed names before it was
+        # written, and the server processes start as copies of this one: read it
+        # again, as ManifestFilesMixin.__init__ does.
+        if hasattr(staticfiles_storage, "load_manifest"):
+            manifest = staticfiles_storage.load_manifest()
+            staticfiles_storage.hashed_files, staticfiles_storage.manifest_hash = manifest
         settings.MEDIA_ROOT.mkdir(parents=True, exist_ok=True)
         # The server processes open their own connections.
         connection.close()
