@@ -7,6 +7,7 @@ query, and hide it from the error log as a warning.
 
 import sqlite3
 from contextlib import contextmanager
+from unittest import skipUnless
 
 from django.db import connection
 from django.test import Client
@@ -44,6 +45,9 @@ def sql_variables_limited_to(count: int):
         connection.connection.setlimit(limit, before)
 
 
+# They stop a query through SQLite's own connection; PostgreSQL's statement
+# timeout and cancellation are classified in test_only_a_database_that_cannot_be_reached….
+@skipUnless(connection.vendor == "sqlite", "the interrupt and the variable limit are SQLite's")
 class QueryFailureTests(KronikaTestCase):
     @classmethod
     def setUpTestData(cls):
