@@ -5,8 +5,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
-from django.db.models import Exists, F, OuterRef, Q, prefetch_related_objects
-from django.db.models.functions import Length, Substr
+from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
 from django.urls import reverse
 from django.utils import timezone
@@ -17,14 +16,14 @@ from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, PageViewRestriction
-from wagtail.query import PageQuerySet
+from wagtail.models import Orderable, Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from kronika.base.blocks import BodyBlock
 from kronika.base.models import BasePage, CommentPolicy, KronikaImage, PaperSettings
-from kronika.news import privacy, sitewide
+from kronika.news import sitewide
+from kronika.news.queries import ArticlePageManager
 from kronika.pagecache import tags as cache_tags
 from kronika.pagecache.fragments import remember
 from kronika.search.snippets import plain_text
@@ -71,87 +70,6 @@ class SectionPageForm(WagtailAdminPageForm):
         if slug in RESERVED_SLUGS and self.parent_page.specific_class is HomePage:
             self.add_error("slug", f"“{slug}” is an address the site itself uses.")
         return cleaned_data
-
-
-TEASER_FIELDS = (
-    "title",
-    "listing_title",
-    "standfirst",
-    "url_path",
-    "first_published_at",
-    "expire_at",
-    "hero_image",
-)
-
-
-def _under_a_view_restriction():
-    """Whether a privacy setting covers the page, on it or on an ancestor.
-
-    Plain path prefixes kept in memory (see kronika.news.privacy): nothing to
-    exclude when no page is private. Past privacy.MAX_PREFIXES restrictions,
-    a condition inside the same query instead, which costs a subquery per row.
-    """
-    paths = privacy.restricted_paths()
-    if len(paths) <= privacy.MAX_PREFIXES:
-        return Q(*(Q(path__startswith=path) for path in paths), _connector=Q.OR)
-    covering = PageViewRestriction.objects.annotate(
-        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
-    ).filter(page__path=F("prefix"))
-    return Q(Exists(covering))
-
-
-class ArticlePageQuerySet(PageQuerySet):
-    def published(self):
-        """Live articles inside their publication window: what readers may see now.
-
-        A private article (one whose privacy setting asks for a password, a
-        sign-in or a group) is served by Wagtail only to those it lets in, and is
-        left out of every list, feed, sitemap and search, which everyone shares.
-        """
-        return self._in_publication_window().exclude(_under_a_view_restriction())
-
-    def published_for_search_backend(self):
-        """published(), in filters Wagtail's search backends can apply.
-
-        They take only lookups on indexed fields: path prefixes while there are
-        few restrictions, else Wagtail's public(), which reads them all first.
-        """
-        if len(privacy.restricted_paths()) <= privacy.MAX_PREFIXES:
-            return self.published()
-        return self._in_publication_window().public()
-
-    def _in_publication_window(self):
-        now = timezone.now()
-        return self.live().filter(
-            Q(expire_at__isnull=True) | Q(expire_at__gt=now),
-            first_published_at__isnull=False,
-            first_published_at__lte=now,
-        )
-
-    def in_section(self, section):
-        """Articles filed in `section` or any of its subsections."""
-        return self.descendant_of(section)
-
-    def by_author(self, author):
-        return self.filter(article_authors__author=author)
-
-    def tagged(self, tag):
-        return self.filter(tagged_items__tag=tag)
-
-    def newest_first(self):
-        return self.order_by("-first_published_at", "-pk")
-
-    def teasers(self):
-        """Only the columns a teaser shows: a page row has dozens, and building
-        the SQL for all of them costs more than running the query."""
-        return self.only(*TEASER_FIELDS).select_related("hero_image")
-
-    def for_listing(self):
-        """What a list of teasers needs, in a fixed number of queries."""
-        return self.teasers().prefetch_related("hero_image__renditions")
-
-
-ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
 
 
 class HomePage(BasePage):

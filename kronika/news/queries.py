@@ -1,0 +1,93 @@
+"""Which articles readers may see, and the lists built from them: the publishing rules.
+
+`published()` and the other verbs are what every list, feed, sitemap and
+search asks; `ArticlePage.objects` is built from them.
+"""
+
+from django.db.models import Exists, F, OuterRef, Q
+from django.db.models.functions import Length, Substr
+from django.utils import timezone
+from wagtail.models import PageManager, PageViewRestriction
+from wagtail.query import PageQuerySet
+
+from kronika.news import privacy
+
+TEASER_FIELDS = (
+    "title",
+    "listing_title",
+    "standfirst",
+    "url_path",
+    "first_published_at",
+    "expire_at",
+    "hero_image",
+)
+
+
+def _under_a_view_restriction():
+    """Whether a privacy setting covers the page, on it or on an ancestor.
+
+    Plain path prefixes kept in memory (see kronika.news.privacy): nothing to
+    exclude when no page is private. Past privacy.MAX_PREFIXES restrictions,
+    a condition inside the same query instead, which costs a subquery per row.
+    """
+    paths = privacy.restricted_paths()
+    if len(paths) <= privacy.MAX_PREFIXES:
+        return Q(*(Q(path__startswith=path) for path in paths), _connector=Q.OR)
+    covering = PageViewRestriction.objects.annotate(
+        prefix=Substr(OuterRef("path"), 1, Length("page__path"))
+    ).filter(page__path=F("prefix"))
+    return Q(Exists(covering))
+
+
+class ArticlePageQuerySet(PageQuerySet):
+    def published(self):
+        """Live articles inside their publication window: what readers may see now.
+
+        A private article (one whose privacy setting asks for a password, a
+        sign-in or a group) is served by Wagtail only to those it lets in, and is
+        left out of every list, feed, sitemap and search, which everyone shares.
+        """
+        return self._in_publication_window().exclude(_under_a_view_restriction())
+
+    def published_for_search_backend(self):
+        """published(), in filters Wagtail's search backends can apply.
+
+        They take only lookups on indexed fields: path prefixes while there are
+        few restrictions, else Wagtail's public(), which reads them all first.
+        """
+        if len(privacy.restricted_paths()) <= privacy.MAX_PREFIXES:
+            return self.published()
+        return self._in_publication_window().public()
+
+    def _in_publication_window(self):
+        now = timezone.now()
+        return self.live().filter(
+            Q(expire_at__isnull=True) | Q(expire_at__gt=now),
+            first_published_at__isnull=False,
+            first_published_at__lte=now,
+        )
+
+    def in_section(self, section):
+        """Articles filed in `section` or any of its subsections."""
+        return self.descendant_of(section)
+
+    def by_author(self, author):
+        return self.filter(article_authors__author=author)
+
+    def tagged(self, tag):
+        return self.filter(tagged_items__tag=tag)
+
+    def newest_first(self):
+        return self.order_by("-first_published_at", "-pk")
+
+    def teasers(self):
+        """Only the columns a teaser shows: a page row has dozens, and building
+        the SQL for all of them costs more than running the query."""
+        return self.only(*TEASER_FIELDS).select_related("hero_image")
+
+    def for_listing(self):
+        """What a list of teasers needs, in a fixed number of queries."""
+        return self.teasers().prefetch_related("hero_image__renditions")
+
+
+ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)
