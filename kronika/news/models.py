@@ -7,23 +7,25 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from modelcluster.fields import ParentalKey
-from taggit.models import TaggedItemBase
 from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page
+from wagtail.models import Page
 from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from kronika.base.blocks import BodyBlock
 from kronika.base.models import BasePage, CommentPolicy, KronikaImage, PaperSettings
 from kronika.news import sitewide
+
+# The app's other models live beside what they serve; importing them here
+# registers them with Django, and keeps `kronika.news.models` their address.
+from kronika.news.bylines import ArticleAuthor, ArticleTag, Author  # noqa: F401
 from kronika.news.queries import ArticlePageManager
+from kronika.news.related_lists import ArticleTerm, RelatedArticle  # noqa: F401
 from kronika.pagecache import tags as cache_tags
 from kronika.pagecache.fragments import remember
 from kronika.search.snippets import plain_text
@@ -227,57 +229,6 @@ class SectionPage(BasePage):
 
         key = f"section-newest:{self.pk}:{count}"
         return kept_teasers(request, key, cache_tags.listing("section", self.pk), build)
-
-
-class Author(index.Indexed, models.Model):
-    name = models.CharField(max_length=255)
-    slug = models.SlugField(max_length=255, unique=True, allow_unicode=True)
-    bio = models.TextField("short bio", blank=True, max_length=1000)
-    photo = models.ForeignKey(
-        KronikaImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    user = models.OneToOneField(
-        settings.AUTH_USER_MODEL,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="author_profile",
-        help_text="The staff account this author writes with, if any.",
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldPanel("slug"),
-        FieldPanel("bio"),
-        FieldPanel("photo"),
-        FieldPanel("user"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("news:author", args=[self.slug])
-
-
-class ArticleAuthor(Orderable):
-    page = ParentalKey(
-        "news.ArticlePage", on_delete=models.CASCADE, related_name="article_authors"
-    )
-    # An author with articles cannot be deleted: their bylines would silently vanish.
-    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="article_links")
-
-    panels = [FieldPanel("author")]
-
-
-class ArticleTag(TaggedItemBase):
-    content_object = ParentalKey(
-        "news.ArticlePage", on_delete=models.CASCADE, related_name="tagged_items"
-    )
 
 
 class ArticlePage(BasePage):
@@ -494,44 +445,3 @@ class ArticlePage(BasePage):
             ],
         )
         return context
-
-
-class RelatedArticle(models.Model):
-    """A precomputed "You may also like" entry, so page views never compute it."""
-
-    article = models.ForeignKey(
-        ArticlePage, on_delete=models.CASCADE, related_name="related_links"
-    )
-    related = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="related_to")
-    rank = models.PositiveSmallIntegerField()
-    score = models.FloatField()
-
-    class Meta:
-        ordering = ["article", "rank"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "related"], name="unique_related_pair"),
-            models.UniqueConstraint(fields=["article", "rank"], name="unique_related_rank"),
-        ]
-
-    def __str__(self):
-        return f"{self.article_id} → {self.related_id} (#{self.rank})"
-
-
-class ArticleTerm(models.Model):
-    """An inverted index of each published article's weighted keywords and tags.
-
-    Related articles are found by looking up the postings of an article's own
-    terms, never by comparing it with every other article.
-    """
-
-    article = models.ForeignKey(ArticlePage, on_delete=models.CASCADE, related_name="terms")
-    term = models.CharField(max_length=64)
-    weight = models.FloatField()
-
-    class Meta:
-        constraints = [
-            models.UniqueConstraint(fields=["term", "article"], name="unique_term_article")
-        ]
-
-    def __str__(self):
-        return f"{self.term} in {self.article_id}"
