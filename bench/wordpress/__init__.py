@@ -1,0 +1,1 @@
+"""`make bench`, WordPress part: see __main__.py."""
