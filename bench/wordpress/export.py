@@ -10,9 +10,9 @@ from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
-from bench.serving import OUT, ROOT
 from bench.results import step
 from bench.results import write_atomically as _write_atomically
+from bench.serving import OUT, ROOT
 from bench.wordpress.words import CATEGORIES, FIRST_NAMES, PLACES, SURNAMES, TAG_SUFFIXES, TOPICS
 from bench.wordpress.writing import (
     Writer,
