@@ -24,6 +24,7 @@ from kronika.news import sitewide
 # The app's other models live beside what they serve; importing them here
 # registers them with Django, and keeps `kronika.news.models` their address.
 from kronika.news.bylines import ArticleAuthor, ArticleTag, Author  # noqa: F401
+from kronika.news.privacy import RestrictionsKeptInMemory
 from kronika.news.queries import ArticlePageManager
 from kronika.news.related_lists import ArticleTerm, RelatedArticle  # noqa: F401
 from kronika.pagecache import tags as cache_tags
@@ -74,7 +75,7 @@ class SectionPageForm(WagtailAdminPageForm):
         return cleaned_data
 
 
-class HomePage(BasePage):
+class HomePage(RestrictionsKeptInMemory, BasePage):
     lead_article = models.ForeignKey(
         "news.ArticlePage",
         null=True,
@@ -168,7 +169,7 @@ def kept_teasers(request, key: str, list_tag: str, build, teasers=list):
     return remember(request, key, tags, build, until=until)
 
 
-class SectionPage(BasePage):
+class SectionPage(RestrictionsKeptInMemory, BasePage):
     intro = models.TextField(blank=True, max_length=500)
 
     content_panels = [*Page.content_panels, FieldPanel("intro")]
@@ -231,7 +232,7 @@ class SectionPage(BasePage):
         return kept_teasers(request, key, cache_tags.listing("section", self.pk), build)
 
 
-class ArticlePage(BasePage):
+class ArticlePage(RestrictionsKeptInMemory, BasePage):
     standfirst = models.TextField(
         max_length=600, help_text="The lede: one or two sentences under the headline."
     )

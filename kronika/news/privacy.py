@@ -87,3 +87,20 @@ def forget() -> None:
     global _remembered
     with _lock:
         _remembered = None
+
+
+class RestrictionsKeptInMemory:
+    """A page whose privacy check asks the database only where a restriction may apply.
+
+    Wagtail checks every page it serves with a query over the page's ancestors
+    (`get_view_restrictions`), although most papers restrict nothing. The paths
+    kept here say whether any restriction can cover the page; only then, or for
+    an alias (whose source's restrictions apply), is Wagtail asked.
+    """
+
+    def get_view_restrictions(self):
+        if self.alias_of_id is None and not any(
+            self.path.startswith(path) for path in restricted_paths()
+        ):
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()

@@ -64,13 +64,13 @@ class QueryCountTests(KronikaTestCase):
         return len(queries)
 
     def test_an_article_page(self):
-        self.assertQueries(self.article.url, 8)
+        self.assertQueries(self.article.url, 6)
 
     def test_the_home_page(self):
-        self.assertQueries("/", 2)
+        self.assertQueries("/", 0)
 
     def test_a_section_page(self):
-        self.assertQueries("/news/", 6)
+        self.assertQueries("/news/", 4)
 
     def test_a_tag_page(self):
         self.assertQueries("/tags/politics/", 5)
