@@ -6,7 +6,7 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from kronika.news.models import ArticlePage, SectionPage
-from kronika.search import fts
+from kronika.search import fts, tsvector
 from kronika.search.snippets import snippet
 from kronika.search.stemming import stem, words
 
@@ -35,7 +35,9 @@ def search(request):
     page = None
     capped = False
     if terms:
-        if fts.available():
+        # Kronika's own tiers on SQLite and PostgreSQL; Wagtail's backend elsewhere.
+        tiered = fts.available() or tsvector.available()
+        if tiered:
             articles = ArticlePage.objects.published()
         else:
             articles = ArticlePage.objects.published_for_search_backend()
@@ -53,6 +55,8 @@ def search(request):
         groups = [[term, *({stem(term)} - {None, term})] for term in terms]
         if fts.available():
             results, capped = fts.tiered_ids(articles, groups, narrow=bool(start or end))
+        elif tsvector.available():
+            results, capped = tsvector.tiered_ids(articles, groups)
         else:
             forms = sorted({form for group in groups for form in group})
             results = articles.search(" ".join(forms), operator="or")
@@ -61,7 +65,7 @@ def search(request):
             page = paginator.page(request.GET.get("page", 1))
         except (EmptyPage, PageNotAnInteger):
             page = paginator.page(1)
-        if fts.available():
+        if tiered:
             found = ArticlePage.objects.only(*SHOWN).in_bulk(page.object_list)
             page.object_list = [found[pk] for pk in page.object_list if pk in found]
         for article in page.object_list:
