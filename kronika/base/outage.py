@@ -80,6 +80,11 @@ def is_outage(error: Exception) -> bool:
 
 def unavailable(request, error: Exception):
     logger.warning("The database is unavailable for %s: %s", request.path, error)
+    dependencies = getattr(request, "page_cache", None)
+    if dependencies is not None:
+        # What the view declared before the database failed it must not make
+        # this answer (an old copy, or a 503) the page cache's current one.
+        dependencies.cacheable = False
     key = page_cache.key_for(request.META) if page_cache.enabled else None
     entry = page_cache.lookup_stale(key) if key else None
     if entry is not None:
