@@ -5,13 +5,23 @@ vectors of each matching row: about a second at 10,000 articles for a word
 that many articles use, and ten times that at 100,000. Like `fts` on SQLite,
 this asks for three tiers instead, each newest first and filtered like any
 list of articles: a searched word in the headline, then every word, then any
-word. Each tier is a bitmap of matching index entries from Wagtail's GIN
-indexes on the title and body columns, joined to the articles and cut at
-PER_TIER: no rank is computed and no vector is read.
+word. No rank is computed.
 
-Queries are made with plainto_tsquery in the database's default text search
-configuration, as Wagtail's backend made the vectors (Kronika sets no
-SEARCH_CONFIG), so a word is normalised the same way on both sides.
+A tier is found one of two ways, whichever reads fewer rows:
+
+- a word few articles use: the GIN indexes on the title and body columns give
+  every matching entry, which are joined to the articles and cut at PER_TIER;
+- a word many use (more than FEW_MATCHES entries): fetching every match costs
+  a heap read for each, hundreds of milliseconds at 100,000 articles, while
+  PER_TIER of them are among the newest few thousand articles. So the newest
+  articles are taken CHUNK at a time, in the list's own order and filters, and
+  their entries tested by key until the tier is full.
+
+Which way is decided by counting the matches up to FEW_MATCHES, which stops
+reading there. Queries are made with plainto_tsquery in the database's
+default text search configuration, as Wagtail's backend made the vectors
+(Kronika sets no SEARCH_CONFIG), so a word is normalised the same way on both
+sides.
 """
 
 from django.contrib.contenttypes.models import ContentType
@@ -20,10 +30,16 @@ from django.db.models.expressions import RawSQL
 
 from kronika.search import fts
 
+FEW_MATCHES = 2_000
+CHUNK = 1_000
+
 MATCHES = """
     SELECT CAST(entry.object_id AS integer) FROM wagtailsearch_indexentry AS entry
     WHERE entry.content_type_id = %s AND ({})
 """
+COUNT_UP_TO = "SELECT COUNT(*) FROM (" + MATCHES + " LIMIT %s) AS found"  # noqa: S608 - our SQL
+# The unique index on (content_type_id, object_id) finds each entry by key.
+MATCHES_AMONG = MATCHES + " AND entry.object_id = ANY(%s)"
 
 
 def available() -> bool:
@@ -55,6 +71,39 @@ def tiers(groups: list[list[str]]) -> list[tuple[str, list[str]]]:
     return conditions
 
 
+def _many(content_type: int, condition: str, params: list[str]) -> bool:
+    """Whether more than FEW_MATCHES entries match; reading stops there."""
+    with connection.cursor() as cursor:
+        cursor.execute(COUNT_UP_TO.format(condition), [content_type, *params, FEW_MATCHES + 1])
+        return cursor.fetchone()[0] > FEW_MATCHES
+
+
+def _among_the_newest(newest, content_type: int, condition: str, params: list[str]) -> list[int]:
+    """The newest PER_TIER matches, testing the newest articles a chunk at a time."""
+    found: list[int] = []
+    start = 0
+    while len(found) < fts.PER_TIER:
+        chunk = list(newest[start : start + CHUNK])
+        if not chunk:
+            break
+        with connection.cursor() as cursor:
+            cursor.execute(
+                MATCHES_AMONG.format(condition),
+                [content_type, *params, [str(pk) for pk in chunk]],
+            )
+            matching = {row[0] for row in cursor.fetchall()}
+        found += [pk for pk in chunk if pk in matching]
+        start += CHUNK
+    return found[: fts.PER_TIER]
+
+
+def _tier(newest, content_type: int, condition: str, params: list[str]) -> list[int]:
+    if _many(content_type, condition, params):
+        return _among_the_newest(newest, content_type, condition, params)
+    matches = RawSQL(MATCHES.format(condition), [content_type, *params])  # noqa: S611 - our SQL
+    return list(newest.filter(pk__in=matches)[: fts.PER_TIER])
+
+
 def tiered_ids(articles, groups: list[list[str]]) -> tuple[list[int], bool]:
     """Ids of `articles` matching the search, tier by tier, each tier newest first.
 
@@ -66,8 +115,7 @@ def tiered_ids(articles, groups: list[list[str]]) -> tuple[list[int], bool]:
     found: list[int] = []
     capped = False
     for condition, params in tiers(groups):
-        matches = RawSQL(MATCHES.format(condition), [content_type, *params])  # noqa: S611 - our SQL, parameters
-        tier = list(newest.filter(pk__in=matches)[: fts.PER_TIER])
+        tier = _tier(newest, content_type, condition, params)
         capped = capped or len(tier) == fts.PER_TIER
         seen = set(found)
         found += [pk for pk in tier if pk not in seen]

@@ -1,0 +1,56 @@
+"""On PostgreSQL, a word many articles use is looked for among the newest, with the same results.
+
+Past tsvector.FEW_MATCHES matching entries, a tier tests the newest articles a
+chunk at a time instead of reading every match (kronika.search.tsvector).
+Here every word counts as common and chunks are two articles long, so each
+search takes the chunked way through several chunks; it must find what the
+direct way finds, in the same order, with the same filters.
+"""
+
+from datetime import date, timedelta
+from unittest import mock, skipUnless
+
+from bs4 import BeautifulSoup
+
+from kronika.search import tsvector
+from kronika.testing import KronikaTestCase, body, publish_article
+
+SEARCHES = [
+    {"q": "ferry"},
+    {"q": "ferry timetable"},
+    {"q": "harbour"},
+    {"q": "ferry", "section": "sport"},
+    {"q": "ferry", "from": str(date.today() - timedelta(days=6)), "to": str(date.today())},
+]
+
+
+@skipUnless(tsvector.available(), "the chunked search is PostgreSQL's")
+class CommonWordTests(KronikaTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        for days in range(1, 12):
+            publish_article(
+                cls.sport if days % 3 == 0 else cls.news,
+                f"Ferry story {days}" if days % 2 else f"Harbour story {days}",
+                body=body("The ferry timetable changes." if days % 4 else "The harbour is busy."),
+                when=cls.days_ago(days),
+            )
+
+    def titles(self, params) -> list[str]:
+        response = self.client.get("/search/", params)
+        self.assertEqual(response.status_code, 200)
+        soup = BeautifulSoup(response.content, "html.parser")
+        return [a.get_text() for a in soup.select(".search-results .teaser-title a")]
+
+    def test_the_chunked_way_finds_what_the_direct_way_finds(self):
+        for params in SEARCHES:
+            with self.subTest(**params):
+                direct = self.titles(params)
+                with (
+                    mock.patch.object(tsvector, "FEW_MATCHES", 0),
+                    mock.patch.object(tsvector, "CHUNK", 2),
+                ):
+                    chunked = self.titles(params)
+                self.assertTrue(direct)
+                self.assertEqual(chunked, direct)
