@@ -67,6 +67,7 @@ lighthouse: install
 lint: install
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 	$(BIN)/bandit --quiet --recursive kronika bench e2e .ci --severity-level high
 
 format: install

@@ -145,7 +145,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
-                "kronika.base.context_processors.paper",
+                "kronika.news.context_processors.paper",
             ],
         },
     },

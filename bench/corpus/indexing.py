@@ -11,8 +11,8 @@ from modelsearch.index import BaseField
 from wagtail.search.backends import get_search_backend
 from wagtail.search.models import IndexEntry
 
+from kronika.base import stemming
 from kronika.news.models import ArticlePage
-from kronika.search import stemming
 
 INDEX_CHUNK = 1_000
 MAX_INDEXERS = 4

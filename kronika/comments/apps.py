@@ -7,4 +7,4 @@ class CommentsConfig(AppConfig):
     verbose_name = "Reader comments"
 
     def ready(self):
-        from kronika.comments import counting  # noqa: F401
+        from kronika.comments import counting, invalidation  # noqa: F401

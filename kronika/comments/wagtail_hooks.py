@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -12,6 +13,8 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from kronika.comments.bulk_actions import ApproveBulkAction, BlockBulkAction, SpamBulkAction
 from kronika.comments.models import Block, Comment
+from kronika.news.editor_panels import SETTINGS_PANELS
+from kronika.news.slots import AFTER_NAV, ARTICLE_SLOTS, HEADER, Slot
 from kronika.security.choosers import PermittedUsersChooserViewSet
 
 
@@ -102,3 +105,16 @@ register_snippet(BlockViewSet)
 
 for action in (ApproveBulkAction, SpamBulkAction, BlockBulkAction):
     hooks.register("register_bulk_action", action)
+
+
+@hooks.register(SETTINGS_PANELS)
+def article_comment_panels():
+    return [FieldPanel("comment_policy")]
+
+
+@hooks.register(ARTICLE_SLOTS)
+def article_comments():
+    return [
+        Slot(HEADER, "comments/count_link.html"),
+        Slot(AFTER_NAV, "comments/in_article.html"),
+    ]

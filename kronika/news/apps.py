@@ -7,7 +7,7 @@ class NewsConfig(AppConfig):
     verbose_name = "News"
 
     def ready(self):
-        from kronika.news import signal_handlers  # noqa: F401
+        from kronika.news import invalidation, signal_handlers  # noqa: F401
         from kronika.news.publishing import make_publishing_atomic
 
         make_publishing_atomic()

@@ -19,19 +19,19 @@ from wagtail.url_routing import RouteResult
 
 from kronika.base.blocks import BodyBlock
 from kronika.base.models import BasePage, CommentPolicy, KronikaImage, PaperSettings
+from kronika.base.stemming import stems_of
+from kronika.base.text import plain_text
 from kronika.news import sitewide
 
 # The app's other models live beside what they serve; importing them here
 # registers them with Django, and keeps `kronika.news.models` their address.
 from kronika.news.bylines import ArticleAuthor, ArticleTag, Author  # noqa: F401
+from kronika.news.editor_panels import SETTINGS_PANELS, FeaturePanels
 from kronika.news.privacy import RestrictionsKeptInMemory
 from kronika.news.queries import ArticlePageManager
 from kronika.news.related_lists import ArticleTerm, RelatedArticle  # noqa: F401
 from kronika.pagecache import tags as cache_tags
 from kronika.pagecache.fragments import remember
-from kronika.search.snippets import plain_text
-from kronika.search.stemming import stems_of
-from kronika.telegram.panels import TelegramStatusPanel
 
 # Top-level paths that belong to the site itself, so no section may take them.
 RESERVED_SLUGS = frozenset(
@@ -273,11 +273,8 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
         ),
         FieldPanel("tags"),
     ]
-    settings_panels = [
-        *BasePage.settings_panels,
-        FieldPanel("comment_policy"),
-        MultiFieldPanel([FieldPanel("post_to_telegram"), TelegramStatusPanel()], "Telegram"),
-    ]
+    # The comment policy and Telegram's panel come from their apps (editor_panels).
+    settings_panels = [*BasePage.settings_panels, FeaturePanels(SETTINGS_PANELS)]
 
     parent_page_types = ["news.SectionPage"]
     subpage_types = []

@@ -9,7 +9,7 @@ papers have none.
 
 So each process keeps the paths of the restricted pages, and the version of
 the page cache's `site` tag it read them under. Every change that can alter
-that set bumps the tag (kronika.pagecache.invalidation): a restriction saved
+that set bumps the tag (kronika.news.invalidation): a restriction saved
 or deleted, a page moved (paths change) or deleted. Each use re-reads the
 tag's version from the shared cache, one read as cheap as the page cache's
 own check of a hit, so a change made by any process is seen by the next list

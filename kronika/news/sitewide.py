@@ -3,9 +3,9 @@
 Every reader page needs the Site its host names, the home page that Site is
 rooted at, the paper's settings (with its logo), the sections menu and the
 section an article is filed in: six queries per request, for data that only
-editors change. Every such edit bumps SITE (see kronika.pagecache.invalidation:
-settings, sites, pictures, and any page other than an article published,
-unpublished, moved or deleted), so `fragments` keeps them until it does.
+editors change. Every such edit bumps SITE (kronika.base.invalidation for
+settings, sites and pictures; kronika.news.invalidation for any page other
+than an article published, unpublished, moved or deleted), so `fragments` keeps them until it does.
 
 Instances kept are shared by every request of the process; a request gets
 shallow copies of those that Wagtail or Django annotate (the Site, the home

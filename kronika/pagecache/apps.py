@@ -5,6 +5,3 @@ class PageCacheConfig(AppConfig):
     name = "kronika.pagecache"
     label = "pagecache"
     verbose_name = "Page cache"
-
-    def ready(self):
-        from kronika.pagecache import invalidation  # noqa: F401

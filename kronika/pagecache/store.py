@@ -3,9 +3,10 @@
 A response is stored under its address together with the *tags* it was built
 from ("article 12", "the list of section 3", …) and the version each tag had when
 rendering began. Changing content bumps the versions of the tags it touches
-(see `invalidation`), and an entry whose tags have moved on is never served
-again. Tag versions live in the same shared cache as the pages (files in the
-data directory, or Redis), so every server process sees every change.
+(each app says which, in its own `invalidation` module), and an entry whose
+tags have moved on is never served again. Tag versions live in the same
+shared cache as the pages (files in the data directory, or Redis), so every
+server process sees every change.
 
 Each process also keeps recently served entries in memory and re-checks their
 tags against the shared cache at most every KRONIKA_PAGE_CACHE_RECHECK_MS

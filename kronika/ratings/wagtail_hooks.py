@@ -10,6 +10,7 @@ from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
 from kronika.news.models import ArticlePage
+from kronika.news.slots import AFTER_BODY, ARTICLE_SLOTS, Slot
 
 PERMISSION = "ratings.view_rating"
 
@@ -76,3 +77,8 @@ def register_ratings_report_menu_item():
     return RatingsMenuItem(
         "Ratings", reverse("ratings_report"), name="ratings", icon_name="pick", order=950
     )
+
+
+@hooks.register(ARTICLE_SLOTS)
+def article_rating():
+    return [Slot(AFTER_BODY, "ratings/in_article.html")]

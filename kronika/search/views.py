@@ -5,10 +5,10 @@ from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 from django.utils import timezone
 
+from kronika.base.stemming import stem, words
 from kronika.news.models import ArticlePage, SectionPage
 from kronika.search import fts, tsvector
 from kronika.search.snippets import snippet
-from kronika.search.stemming import stem, words
 
 MAX_QUERY = 200
 MAX_TERMS = 12

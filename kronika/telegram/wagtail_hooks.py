@@ -4,15 +4,18 @@ from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.menu import MenuItem
-from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kronika.news.editor_panels import SETTINGS_PANELS
+from kronika.news.slots import ARTICLE_SLOTS, BEFORE_NAV, Slot
 from kronika.security.choosers import PermittedUsersChooserViewSet
 from kronika.telegram import views
 from kronika.telegram.models import Call, Channel
+from kronika.telegram.panels import TelegramStatusPanel
 
 CALLS_PERMISSION = "telegram.view_call"
 
@@ -113,3 +116,13 @@ def register_calls_menu_item():
 
 
 register_snippet(ChannelViewSet)
+
+
+@hooks.register(SETTINGS_PANELS)
+def article_telegram_panels():
+    return [MultiFieldPanel([FieldPanel("post_to_telegram"), TelegramStatusPanel()], "Telegram")]
+
+
+@hooks.register(ARTICLE_SLOTS)
+def article_channel_promo():
+    return [Slot(BEFORE_NAV, "telegram/promo.html")]

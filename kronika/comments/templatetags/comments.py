@@ -22,8 +22,17 @@ def comment_thread(context, article) -> Thread:
     """The article's approved comments, oldest first, with replies under their comment.
 
     The reader's own comments awaiting moderation are shown to them alone, in place.
+    Read once per request: the article's header counts them and its end lists them.
     """
-    own = pending_ids(context["request"], article)
+    request = context["request"]
+    threads = request.__dict__.setdefault("_comment_threads", {})
+    if article.pk not in threads:
+        threads[article.pk] = _thread(request, article)
+    return threads[article.pk]
+
+
+def _thread(request, article) -> Thread:
+    own = pending_ids(request, article)
     if not own and not article.comment_count:
         return Thread()  # the count is kept exact (see kronika.comments.counting)
     visible = Q(status=Comment.Status.APPROVED)

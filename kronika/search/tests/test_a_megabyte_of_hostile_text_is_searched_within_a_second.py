@@ -12,9 +12,9 @@ from urllib.parse import quote
 
 from django.utils.html import escape
 
+from kronika.base.stemming import stems_of
 from kronika.news.models import ArticlePage
 from kronika.search.snippets import snippet
-from kronika.search.stemming import stems_of
 from kronika.security.tests.slow_inputs import MEGABYTE, SHAPES, seconds
 from kronika.testing import KronikaTestCase, publish_article, without_page_cache
 

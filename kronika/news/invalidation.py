@@ -1,4 +1,4 @@
-"""Which changes render which cached pages afresh.
+"""Which changes to the paper's pages render which cached pages afresh.
 
 An article's publication, edit or withdrawal touches its own page, its card
 wherever it is shown, its neighbours' previous/next links, feeds and sitemaps,
@@ -14,15 +14,12 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 from taggit.models import Tag
-from wagtail.models import Page, PageViewRestriction, Site
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import page_published, page_unpublished, post_page_move
 
-from kronika.base.models import KronikaImage, PaperSettings
-from kronika.base.rediscache import shared_cache_recovered
-from kronika.comments.models import Comment
 from kronika.news.models import ArticlePage, Author, SectionPage
 from kronika.pagecache import tags as t
-from kronika.pagecache.store import ALIAS, invalidate, invalidations_deferred, page_cache
+from kronika.pagecache.store import ALIAS, invalidate, invalidations_deferred
 
 HAS_PICTURE = "picture"  # a membership marker: the home page's lead prefers articles with one
 
@@ -93,18 +90,15 @@ def on_page_moved(sender, instance, **kwargs):
 
 @receiver(post_delete)
 def on_deleted(sender, instance, **kwargs):
-    if isinstance(instance, Page | Site | Author | Tag | KronikaImage):
+    if isinstance(instance, Page | Author | Tag):
         invalidate(t.SITE)
 
 
 @receiver(post_save)
 def on_saved(sender, instance, created, **kwargs):
-    # Paper settings are created with their defaults on first use, which changes
-    # nothing; a new picture, author or tag shows nowhere until a page using it
-    # is published, and that publication bumps what it touches.
-    if isinstance(instance, Site) or (
-        isinstance(instance, PaperSettings | KronikaImage | Author | Tag) and not created
-    ):
+    # A new author or tag shows nowhere until a page using it is published,
+    # and that publication bumps what it touches.
+    if isinstance(instance, Author | Tag) and not created:
         invalidate(t.SITE)
 
 
@@ -114,24 +108,3 @@ def on_privacy_changed(sender, instance, **kwargs):
     # A page made private must leave the cache at once, with every list it is on;
     # the cache is for anonymous readers, whom no privacy setting lets in.
     invalidate(t.SITE)
-
-
-@receiver(post_save, sender=Comment)
-def on_comment_saved(sender, instance, created, **kwargs):
-    # A new comment held for moderation or caught as spam shows nowhere yet.
-    if not created or instance.status == Comment.Status.APPROVED:
-        invalidate(t.page(instance.article_id))
-
-
-@receiver(post_delete, sender=Comment)
-def on_comment_deleted(sender, instance, **kwargs):
-    invalidate(t.page(instance.article_id))
-
-
-@receiver(shared_cache_recovered)
-def shared_cache_came_back(location, **kwargs):
-    # Invalidations sent while the shared cache was down were lost, so nothing
-    # it kept from before the outage can be trusted.
-    shared = page_cache.shared
-    if getattr(getattr(shared, "outage", None), "location", None) == location:
-        page_cache.bump({t.SITE})
