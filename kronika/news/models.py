@@ -2,8 +2,6 @@
 
 from datetime import timedelta
 
-from django.conf import settings
-from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.db import models
 from django.db.models import Q, prefetch_related_objects
 from django.http import Http404
@@ -25,45 +23,15 @@ from kronika.news import sitewide
 
 # The app's other models live beside what they serve; importing them here
 # registers them with Django, and keeps `kronika.news.models` their address.
+from kronika.news.addresses import RESERVED_SLUGS
 from kronika.news.bylines import ArticleAuthor, ArticleTag, Author  # noqa: F401
 from kronika.news.editor_panels import SETTINGS_PANELS, FeaturePanels
+from kronika.news.listing import front_teasers, kept_teasers, paginate
 from kronika.news.privacy import RestrictionsKeptInMemory
 from kronika.news.queries import ArticlePageManager
 from kronika.news.related_lists import ArticleTerm, RelatedArticle  # noqa: F401
 from kronika.pagecache import tags as cache_tags
 from kronika.pagecache.fragments import remember
-
-# Top-level paths that belong to the site itself, so no section may take them.
-RESERVED_SLUGS = frozenset(
-    {
-        "admin",
-        "authors",
-        "tags",
-        "search",
-        "feeds",
-        "media",
-        "static",
-        "documents",
-        "healthz",
-        "readyz",
-        "sitemap.xml",
-        "robots.txt",
-        "comments",
-        "ratings",
-        "api",
-    }
-)
-
-
-def paginate(request, queryset, per_page: int | None = None):
-    """The page of `queryset` asked for by ?page=, or a 404 for any page that does not exist."""
-    paginator = Paginator(
-        queryset, per_page or settings.KRONIKA_PAGE_SIZE, allow_empty_first_page=True
-    )
-    try:
-        return paginator.page(request.GET.get("page", 1))
-    except (EmptyPage, PageNotAnInteger):
-        raise Http404("No such page of results.") from None
 
 
 class SectionPageForm(WagtailAdminPageForm):
@@ -113,10 +81,10 @@ class HomePage(RestrictionsKeptInMemory, BasePage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         lead, latest, section_blocks = kept_teasers(
-            request, f"front:{self.pk}", cache_tags.listing(), self._front_page, _front_teasers
+            request, f"front:{self.pk}", cache_tags.listing(), self._front_page, front_teasers
         )
         cache_tags.depends_on(request, cache_tags.listing())
-        cache_tags.depends_on_articles(request, _front_teasers((lead, latest, section_blocks)))
+        cache_tags.depends_on_articles(request, front_teasers((lead, latest, section_blocks)))
         context.update(lead=lead, latest=latest, section_blocks=section_blocks)
         return context
 
@@ -142,31 +110,8 @@ class HomePage(RestrictionsKeptInMemory, BasePage):
         ]
         front = (lead, latest, section_blocks)
         # One query fetches the pictures of every teaser on the page.
-        prefetch_related_objects(_front_teasers(front), "hero_image__renditions")
+        prefetch_related_objects(front_teasers(front), "hero_image__renditions")
         return front
-
-
-def _front_teasers(front) -> list:
-    lead, latest, section_blocks = front
-    teasers = [*([lead] if lead else []), *latest]
-    return teasers + [article for _, articles in section_blocks for article in articles]
-
-
-def kept_teasers(request, key: str, list_tag: str, build, teasers=list):
-    """What `build()` returns, kept in memory until its list or a card shown changes.
-
-    Also until the first article shown expires. `teasers(value)` lists the
-    articles that the value shows (kronika.pagecache.fragments explains the rest).
-    """
-
-    def tags(value):
-        return [list_tag, *(cache_tags.card(article.pk) for article in teasers(value))]
-
-    def until(value):
-        expiries = [article.expire_at for article in teasers(value) if article.expire_at]
-        return min(expiries).timestamp() if expiries else None
-
-    return remember(request, key, tags, build, until=until)
 
 
 class SectionPage(RestrictionsKeptInMemory, BasePage):

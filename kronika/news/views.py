@@ -2,7 +2,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
-from kronika.news.models import ArticlePage, Author, paginate
+from kronika.news.listing import paginate
+from kronika.news.models import ArticlePage, Author
 from kronika.pagecache import tags as cache_tags
 
 
