@@ -1,14 +1,13 @@
 """A report of articles by their readers' ratings, for the newsroom."""
 
-from django.contrib.auth.decorators import permission_required
 from django.db.models import F, FloatField
 from django.db.models.functions import Cast
-from django.urls import path, reverse
+from django.urls import reverse
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
+from kronika.base.reports import PermittedMenuItem, report_urls
 from kronika.news.models import ArticlePage
 from kronika.news.slots import AFTER_BODY, ARTICLE_SLOTS, Slot
 
@@ -52,30 +51,20 @@ class RatingsReportView(ReportView):
         return queryset.order_by(self.ordering, "-rating_count", "-first_published_at", "pk")
 
 
-class RatingsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(PERMISSION)
-
-
-report = permission_required(PERMISSION, raise_exception=True)
-
-
 @hooks.register("register_admin_urls")
 def register_ratings_report_urls():
-    return [
-        path("reports/ratings/", report(RatingsReportView.as_view()), name="ratings_report"),
-        path(
-            "reports/ratings/results/",
-            report(RatingsReportView.as_view(results_only=True)),
-            name="ratings_report_results",
-        ),
-    ]
+    return report_urls("ratings", "ratings_report", RatingsReportView, PERMISSION)
 
 
 @hooks.register("register_reports_menu_item")
 def register_ratings_report_menu_item():
-    return RatingsMenuItem(
-        "Ratings", reverse("ratings_report"), name="ratings", icon_name="pick", order=950
+    return PermittedMenuItem(
+        "Ratings",
+        reverse("ratings_report"),
+        name="ratings",
+        icon_name="pick",
+        order=950,
+        permission=PERMISSION,
     )
 
 

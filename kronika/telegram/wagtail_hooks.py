@@ -1,15 +1,14 @@
 from django import forms
-from django.contrib.auth.decorators import permission_required
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kronika.base.reports import PermittedMenuItem, report_urls
 from kronika.news.editor_panels import SETTINGS_PANELS
 from kronika.news.slots import ARTICLE_SLOTS, BEFORE_NAV, Slot
 from kronika.security.choosers import PermittedUsersChooserViewSet
@@ -83,35 +82,23 @@ class CallsReportView(ReportView):
         return Call.objects.select_related("channel", "post__article")
 
 
-class CallsMenuItem(MenuItem):
-    def is_shown(self, request):
-        return request.user.has_perm(CALLS_PERMISSION)
-
-
-calls_report = permission_required(CALLS_PERMISSION, raise_exception=True)
-
-
 @hooks.register("register_admin_urls")
 def register_telegram_urls():
     return [
-        path("reports/telegram/", calls_report(CallsReportView.as_view()), name="telegram_calls"),
-        path(
-            "reports/telegram/results/",
-            calls_report(CallsReportView.as_view(results_only=True)),
-            name="telegram_calls_results",
-        ),
+        *report_urls("telegram", "telegram_calls", CallsReportView, CALLS_PERMISSION),
         path("telegram/posts/<int:post_id>/<slug:action>/", views.act, name="telegram_act"),
     ]
 
 
 @hooks.register("register_reports_menu_item")
 def register_calls_menu_item():
-    return CallsMenuItem(
+    return PermittedMenuItem(
         "Telegram calls",
         reverse("telegram_calls"),
         name="telegram-calls",
         icon_name="link-external",
         order=960,
+        permission=CALLS_PERMISSION,
     )
 
 
