@@ -49,6 +49,7 @@ class ApproveBulkAction(ModerationBulkAction):
     action_type = "approve"
     aria_label = "Approve the selected comments"
     action_priority = 10
+    status = Comment.Status.APPROVED
     question = "Publish these comments under their articles?"
     done = "approved"
 

@@ -119,10 +119,14 @@ def tiered_ids(
     """
     content_type = ContentType.objects.get_for_model(articles.model).pk
     entries = _entry_range(articles, content_type) if narrow else EVERY_ENTRY
+    return merged(_tier(articles, query, content_type, entries) for query in tiers(groups))
+
+
+def merged(tiers) -> tuple[list[int], bool]:
+    """The ids of the tiers in turn, each once, and whether a tier was cut short at PER_TIER."""
     found: list[int] = []
     capped = False
-    for query in tiers(groups):
-        tier = _tier(articles, query, content_type, entries)
+    for tier in tiers:
         capped = capped or len(tier) == PER_TIER
         seen = set(found)
         found += [pk for pk in tier if pk not in seen]

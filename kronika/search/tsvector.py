@@ -112,11 +112,6 @@ def tiered_ids(articles, groups: list[list[str]]) -> tuple[list[int], bool]:
     """
     content_type = ContentType.objects.get_for_model(articles.model).pk
     newest = articles.newest_first().values_list("pk", flat=True)
-    found: list[int] = []
-    capped = False
-    for condition, params in tiers(groups):
-        tier = _tier(newest, content_type, condition, params)
-        capped = capped or len(tier) == fts.PER_TIER
-        seen = set(found)
-        found += [pk for pk in tier if pk not in seen]
-    return found, capped
+    return fts.merged(
+        _tier(newest, content_type, condition, params) for condition, params in tiers(groups)
+    )
