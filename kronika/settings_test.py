@@ -3,7 +3,24 @@
 import os
 import tempfile
 
+
+def _own_data_dir(path: str, worker: str) -> str:
+    """Each pytest-xdist worker gets a data directory of its own.
+
+    The workers inherit the directory the controller made, and a test that
+    checks what landed in the media folder would see another worker's
+    uploads arrive in the middle of it. Commands a test runs inherit the
+    worker's name and its directory, and must not go one level deeper.
+    """
+    if not worker or os.path.basename(path) == worker:
+        return path
+    return os.path.join(path, worker)
+
+
 os.environ.setdefault("KRONIKA_DATA_DIR", tempfile.mkdtemp(prefix="kronika-test-"))
+os.environ["KRONIKA_DATA_DIR"] = _own_data_dir(
+    os.environ["KRONIKA_DATA_DIR"], os.environ.get("PYTEST_XDIST_WORKER", "")
+)
 os.environ.setdefault(
     "KRONIKA_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789"
 )
