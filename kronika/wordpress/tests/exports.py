@@ -1,10 +1,9 @@
-"""WordPress exports for the importer's tests: the shared fixtures, and small ones built here."""
+"""WordPress exports for the tests: two real ones in fixtures/, small ones built here."""
 
 import tempfile
 import zlib
 from io import StringIO
 from pathlib import Path
-from unittest import skipUnless
 from xml.sax.saxutils import escape
 
 from django.apps import apps
@@ -13,13 +12,9 @@ from django.core.management import call_command
 from kronika.testing import KronikaTestCase
 from kronika.wordpress.importer import import_export
 
-SHARED = Path(__file__).resolve().parents[3].parent / "shared" / "fixtures"
-SEED = SHARED / "seed-page.wxr"
-BLOCK_TEST_DATA = SHARED / "wordpress-block-test-data.xml"
-
-
-def needs(path: Path):
-    return skipUnless(path.is_file(), f"{path} is absent: the shared fixtures are not here")
+FIXTURES = Path(__file__).resolve().parent / "fixtures"  # their licences: fixtures/README.md
+SEED = FIXTURES / "seed-page.wxr"
+BLOCK_TEST_DATA = FIXTURES / "wordpress-block-test-data.xml"
 
 
 def cdata(text: str) -> str:

@@ -7,7 +7,7 @@ import defusedxml.ElementTree as ElementTree
 
 from kronika.testing import KronikaTestCase, make_image
 from kronika.wordpress.content import convert
-from kronika.wordpress.tests.exports import BLOCK_TEST_DATA, needs
+from kronika.wordpress.tests.exports import BLOCK_TEST_DATA
 from kronika.wordpress.tests.fake_media import FakeMedia, upload_path, validated
 
 WP = "{http://wordpress.org/export/1.2/}"
@@ -24,9 +24,6 @@ def items():
             item.findtext(f"{WP}attachment_url") or "",
             item.findtext(CONTENT) or "",
         )
-
-
-@needs(BLOCK_TEST_DATA)
 class BlockTestDataTests(KronikaTestCase):
     @classmethod
     def setUpTestData(cls):

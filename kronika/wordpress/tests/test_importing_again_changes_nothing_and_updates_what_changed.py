@@ -7,7 +7,6 @@ from kronika.wordpress.tests.exports import (
     comment,
     export,
     item,
-    needs,
     row_counts,
     run_import_command,
 )
@@ -21,13 +20,9 @@ class ImportingAgainChangesNothingAndUpdatesWhatChanged(ImportTestCase):
         self.assertEqual(row_counts(), once)
         self.assertNotRegex(output, r"[1-9]\d* (imported|updated)")
         return once
-
-    @needs(SEED)
     def test_the_seed_export_twice_leaves_the_same_rows(self):
         once = self.assertSecondImportChangesNothing(SEED)
         self.assertEqual(once["news.ArticlePage"], 8)
-
-    @needs(BLOCK_TEST_DATA)
     def test_the_block_test_data_twice_leaves_the_same_rows(self):
         self.assertSecondImportChangesNothing(BLOCK_TEST_DATA)
 

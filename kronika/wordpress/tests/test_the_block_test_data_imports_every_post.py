@@ -9,7 +9,7 @@ from kronika.news.models import ArticlePage
 from kronika.wordpress import wxr
 from kronika.wordpress.importer import import_export
 from kronika.wordpress.models import ImportedItem
-from kronika.wordpress.tests.exports import BLOCK_TEST_DATA, ImportTestCase, needs
+from kronika.wordpress.tests.exports import BLOCK_TEST_DATA, ImportTestCase
 
 BLOCK_NAME = re.compile(r"<!-- wp:([a-z0-9-]+(?:/[a-z0-9-]+)?)")
 # What WordPress's block test data holds, counted once by hand from the file.
@@ -26,9 +26,6 @@ def block_names_in(path) -> set[str]:
                     for name in BLOCK_NAME.findall(entry.content)
                 )
     return names
-
-
-@needs(BLOCK_TEST_DATA)
 class TheBlockTestDataImportsEveryPost(ImportTestCase):
     @classmethod
     def setUpTestData(cls):
@@ -76,9 +73,6 @@ class TheBlockTestDataImportsEveryPost(ImportTestCase):
             else:
                 block.clean(article.body)
             self.assertEqual(self.client.get(article.url).status_code, 200, article.title)
-
-
-@needs(BLOCK_TEST_DATA)
 class TheBlockTestDataWithItsPictures(ImportTestCase):
     """With the pictures in a media folder, images and galleries become blocks of their own."""
 

@@ -2,16 +2,13 @@ from bs4 import BeautifulSoup
 
 from kronika.comments.models import Comment
 from kronika.news.models import ArticlePage
-from kronika.wordpress.tests.exports import SEED, ImportTestCase, needs, run_import_command
+from kronika.wordpress.tests.exports import SEED, ImportTestCase, run_import_command
 
 HEADLINE = "Lithuania saves Chechen gays"
 RELATED_HUMAN_RIGHTS_STORIES = {
     "Estonia debates humanitarian visas for persecuted minorities",
     "Rights groups call for an investigation of abuses in Chechnya",
 }
-
-
-@needs(SEED)
 class TheSeedArticleReadsAsItDidOnWordPress(ImportTestCase):
     @classmethod
     def setUpTestData(cls):
