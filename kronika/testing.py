@@ -124,14 +124,19 @@ def rate(client, article, stars, *, reader: int = 1, **headers):
     return post_form(client, f"/ratings/{article.pk}/", {"stars": stars}, reader=reader, **headers)
 
 
-def paper_settings(**changes) -> PaperSettings:
-    """The default site's paper settings, with any changes saved."""
-    paper = PaperSettings.for_site(Site.objects.get(is_default_site=True))
+def site_settings(model, **changes):
+    """The default site's `model` settings (the paper's or a feature's), with any changes saved."""
+    found = model.for_site(Site.objects.get(is_default_site=True))
     if changes:
         for field, value in changes.items():
-            setattr(paper, field, value)
-        paper.save()
-    return paper
+            model._meta.get_field(field)  # a misspelt or moved field fails, not passes unseen
+            setattr(found, field, value)
+        found.save()
+    return found
+
+
+def paper_settings(**changes) -> PaperSettings:
+    return site_settings(PaperSettings, **changes)
 
 
 def decoded(body: bytes, content_encoding: str | None) -> bytes:

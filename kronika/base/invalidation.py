@@ -1,15 +1,17 @@
 """Which changes to the site, its settings and its pictures render every cached page afresh.
 
-Every page shows the site's settings (its name, logo and menus), and a
-picture may be on any of them, so each of these bumps the `site` tag. Pages
-and lists have their own rules, next to their models (news.invalidation).
+Every page shows the site's settings (its name, logo and menus, and what the
+features show from theirs), and a picture may be on any of them, so each of
+these bumps the `site` tag. Pages and lists have their own rules, next to
+their models (news.invalidation).
 """
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
+from wagtail.contrib.settings.models import BaseSiteSetting
 from wagtail.models import Site
 
-from kronika.base.models import KronikaImage, PaperSettings
+from kronika.base.models import KronikaImage
 from kronika.base.rediscache import shared_cache_recovered
 from kronika.pagecache import tags as t
 from kronika.pagecache.store import invalidate, page_cache
@@ -23,11 +25,11 @@ def on_deleted(sender, instance, **kwargs):
 
 @receiver(post_save)
 def on_saved(sender, instance, created, **kwargs):
-    # Paper settings are created with their defaults on first use, which changes
-    # nothing; a new picture shows nowhere until a page using it is published,
-    # and that publication bumps what it touches.
+    # Site settings (the paper's, and each feature's) are created with their
+    # defaults on first use, which changes nothing; a new picture shows nowhere
+    # until a page using it is published, and that publication bumps what it touches.
     if isinstance(instance, Site) or (
-        isinstance(instance, PaperSettings | KronikaImage) and not created
+        isinstance(instance, BaseSiteSetting | KronikaImage) and not created
     ):
         invalidate(t.SITE)
 

@@ -71,18 +71,6 @@ class KronikaRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
-class CommentModeration(models.TextChoices):
-    FIRST = "first", "Hold a new commenter's first comment; approve known commenters"
-    ALL = "all", "Hold every comment for moderation"
-    NONE = "none", "Publish comments at once"
-
-
-class CommentPolicy(models.TextChoices):
-    INHERIT = "inherit", "As the site default"
-    OPEN = "open", "Open"
-    CLOSED = "closed", "Closed"
-
-
 @register_setting(icon="site")
 class PaperSettings(BaseSiteSetting):
     name = models.CharField(max_length=120, default="Kronika")
@@ -93,71 +81,16 @@ class PaperSettings(BaseSiteSetting):
     language = models.CharField(
         max_length=16, default="en", help_text="The language of the paper, as a BCP 47 tag."
     )
-    telegram_url = models.URLField(
-        "Telegram channel link", blank=True, help_text="For example https://t.me/yourpaper"
-    )
-    telegram_promo_title = models.CharField(max_length=120, default="Join our Telegram channel")
-    telegram_promo_text = models.TextField(
-        blank=True,
-        default=(
-            "The latest information, pictures and videos, also where this site is blocked. "
-            "Telegram works on a phone, a PC or a laptop."
-        ),
-    )
-    comments_open_by_default = models.BooleanField(default=True)
-    comments_auto_close_days = models.PositiveIntegerField(
-        default=14,
-        help_text="Close comments this many days after publication. 0 keeps them open.",
-    )
-    feeds_full_text = models.BooleanField(
-        "full text in feeds",
-        default=True,
-        help_text="Feeds carry whole articles. Off: only the headline and standfirst.",
-    )
-    comment_moderation = models.CharField(
-        max_length=8, choices=CommentModeration.choices, default=CommentModeration.FIRST
-    )
-    comment_blocked_words = models.TextField(
-        blank=True,
-        help_text=(
-            "One word or phrase per line. A comment containing any of them is refused. "
-            "Case does not matter."
-        ),
-    )
 
+    # What only a feature needs (comments, the Telegram channel, feeds) is in
+    # that feature's own settings: a paper without the feature has none of it.
     panels = [
         MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo")], "Paper"),
         FieldPanel("language"),
-        FieldPanel("feeds_full_text"),
-        MultiFieldPanel(
-            [
-                FieldPanel("telegram_url"),
-                FieldPanel("telegram_promo_title"),
-                FieldPanel("telegram_promo_text"),
-            ],
-            "Telegram channel",
-        ),
-        MultiFieldPanel(
-            [
-                FieldPanel("comments_open_by_default"),
-                FieldPanel("comments_auto_close_days"),
-                FieldPanel("comment_moderation"),
-                FieldPanel("comment_blocked_words"),
-            ],
-            "Comments",
-        ),
     ]
 
     class Meta:
         verbose_name = "paper settings"
-
-    @property
-    def blocked_words(self) -> list[str]:
-        return [
-            line.strip().casefold()
-            for line in self.comment_blocked_words.splitlines()
-            if line.strip()
-        ]
 
 
 class SeoFieldsMixin(models.Model):

@@ -4,6 +4,8 @@ from django.core.validators import validate_email
 from django.db import models
 from django.utils import timezone
 
+# The comment settings and the per-article policy are models of this app too.
+from kronika.comments.policy import ArticleCommentPolicy, CommentSettings  # noqa: F401
 from kronika.news.models import ArticlePage
 
 

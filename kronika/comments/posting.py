@@ -12,8 +12,8 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
-from kronika.base.models import CommentModeration, PaperSettings
 from kronika.comments.models import Block, Comment
+from kronika.comments.policy import CommentSettings, Moderation
 from kronika.comments.text import count_links
 from kronika.news.models import ArticlePage
 
@@ -37,9 +37,9 @@ class Submission:
     parent_id: int | None = None
 
 
-def check_words(body: str, name: str, paper: PaperSettings):
+def check_words(body: str, name: str, site_settings: CommentSettings):
     text = f"{name}\n{body}".casefold()
-    if any(word in text for word in paper.blocked_words):
+    if any(word in text for word in site_settings.blocked_word_list):
         raise Refused(
             400,
             "Comment refused",
@@ -48,9 +48,9 @@ def check_words(body: str, name: str, paper: PaperSettings):
         )
 
 
-def submit(submission: Submission, paper: PaperSettings, now=None) -> Comment:
+def submit(submission: Submission, site_settings: CommentSettings, now=None) -> Comment:
     now = now or timezone.now()
-    check_words(submission.body, submission.name, paper)
+    check_words(submission.body, submission.name, site_settings)
     with transaction.atomic():
         _serialise_client(submission.client)
         parent_id = _thread_of(submission)
@@ -60,7 +60,7 @@ def submit(submission: Submission, paper: PaperSettings, now=None) -> Comment:
             )
         _check_flood(submission.client, now)
         _check_duplicate(submission, now)
-        status, held_because = _verdict(submission, paper)
+        status, held_because = _verdict(submission, site_settings)
         return Comment.objects.create(
             article=submission.article,
             parent_id=parent_id,
@@ -146,15 +146,15 @@ def _check_duplicate(submission: Submission, now):
         )
 
 
-def _verdict(submission: Submission, paper: PaperSettings) -> tuple[str, str]:
+def _verdict(submission: Submission, site_settings: CommentSettings) -> tuple[str, str]:
     limit = settings.KRONIKA_COMMENTS_MAX_LINKS
     links = count_links(submission.body)
     if links > limit:
         return Comment.Status.PENDING, f"It has {links} links; more than {limit} are checked."
-    mode = paper.comment_moderation
-    if mode == CommentModeration.NONE:
+    mode = site_settings.moderation
+    if mode == Moderation.NONE:
         return Comment.Status.APPROVED, ""
-    if mode == CommentModeration.ALL:
+    if mode == Moderation.ALL:
         return Comment.Status.PENDING, "Every comment is checked."
     if _is_known(submission):
         return Comment.Status.APPROVED, ""

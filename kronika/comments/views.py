@@ -4,7 +4,6 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.views.decorators.http import require_GET
 
-from kronika.base.models import PaperSettings
 from kronika.base.readers import (
     MAX_ID,
     article_cookie,
@@ -15,6 +14,7 @@ from kronika.base.readers import (
 from kronika.base.views import render_error
 from kronika.comments.forms import CommentForm
 from kronika.comments.models import Comment
+from kronika.comments.policy import CommentSettings, comments_open
 from kronika.comments.posting import Refused, Submission, submit
 from kronika.news.models import ArticlePage
 
@@ -76,8 +76,8 @@ def post_comment(request, article_id: int):
         article = _open_article(article_id)
     except Http404:
         return _unknown_article(request)
-    paper = PaperSettings.for_request(request)
-    if not article.comments_open(paper):
+    site_settings = CommentSettings.for_request(request)
+    if not comments_open(article, site_settings):
         return render_error(
             request, 403, "Comments are closed", "Comments are closed on this article."
         )
@@ -133,7 +133,7 @@ def post_comment(request, article_id: int):
         parent_id=data["parent"],
     )
     try:
-        comment = submit(submission, paper)
+        comment = submit(submission, site_settings)
     except Refused as refusal:
         if refusal.status in (429, 409, 400):
             return _form_page(
@@ -169,6 +169,6 @@ def reply_form(request, comment_id: int):
             "article": article,
             "parent": parent,
             "form": form,
-            "comments_open": article.comments_open(PaperSettings.for_request(request)),
+            "comments_open": comments_open(article, CommentSettings.for_request(request)),
         },
     )

@@ -4,7 +4,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from wagtail import hooks
-from wagtail.admin.panels import FieldPanel
+from wagtail.admin.panels import InlinePanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -14,7 +14,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 from kronika.comments.bulk_actions import ApproveBulkAction, BlockBulkAction, SpamBulkAction
 from kronika.comments.models import Block, Comment
 from kronika.news.editor_panels import SETTINGS_PANELS
-from kronika.news.slots import AFTER_NAV, ARTICLE_SLOTS, HEADER, Slot
+from kronika.news.slots import AFTER_NAV, HEADER, PAGE_SLOTS, Slot
 from kronika.security.choosers import PermittedUsersChooserViewSet
 
 
@@ -109,10 +109,17 @@ for action in (ApproveBulkAction, SpamBulkAction, BlockBulkAction):
 
 @hooks.register(SETTINGS_PANELS)
 def article_comment_panels():
-    return [FieldPanel("comment_policy")]
+    return [
+        # No policy means the site's rules; an editor adds one to open or
+        # close this article's comments for good. A form always shown would
+        # count as empty while left at "as the site default", and be refused.
+        InlinePanel(
+            "comment_policies", heading="Comments", label="Comment policy", min_num=0, max_num=1
+        )
+    ]
 
 
-@hooks.register(ARTICLE_SLOTS)
+@hooks.register(PAGE_SLOTS)
 def article_comments():
     return [
         Slot(HEADER, "comments/count_link.html"),

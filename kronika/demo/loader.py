@@ -20,13 +20,15 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Revision, Site
 
-from kronika.base.models import CommentPolicy, KronikaImage, PaperSettings
+from kronika.base.models import KronikaImage, PaperSettings
 from kronika.base.storage import replace_file
 from kronika.comments.models import Comment
+from kronika.comments.policy import ArticleCommentPolicy, Policy
 from kronika.demo.images import illustration, portrait, wordmark
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 from kronika.news.signal_handlers import bulk_publishing
 from kronika.ratings.models import Rating, recount
+from kronika.telegram.promotion import TelegramSettings
 
 CONTENT = Path(__file__).parent / "content" / "articles.json"
 READERS = Path(__file__).parent / "content" / "comments.json"
@@ -69,15 +71,17 @@ def _paper_settings(home):
     paper.name = "Kronika"
     paper.tagline = "News from the Baltics, for the world"
     paper.logo = _image("Kronika logo", wordmark(paper.name), "kronika-logo.png")
-    paper.telegram_url = "https://t.me/kronika_demo"
-    paper.telegram_promo_title = "Join our Telegram channel"
-    paper.telegram_promo_text = (
-        "On our Telegram channel you will always find the latest information, pictures and "
-        "videos, also where this site is blocked. It works on a phone, a PC or a laptop."
-    )
     paper.save()
     site.site_name = paper.name
     site.save(update_fields=["site_name"])
+    channel = TelegramSettings.for_site(site)
+    channel.channel_url = "https://t.me/kronika_demo"
+    channel.promo_title = "Join our Telegram channel"
+    channel.promo_text = (
+        "On our Telegram channel you will always find the latest information, pictures and "
+        "videos, also where this site is blocked. It works on a phone, a PC or a laptop."
+    )
+    channel.save()
 
 
 def _section(home, spec, position):
@@ -160,9 +164,9 @@ def _article(spec, sections, authors, now) -> bool:
         dateline=spec["dateline"],
         hero_image=hero,
         body=_body(spec["body"]),
-        comment_policy=CommentPolicy.CLOSED
+        comment_policies=[ArticleCommentPolicy(policy=Policy.CLOSED)]
         if spec["comments"] == "closed"
-        else CommentPolicy.INHERIT,
+        else [],
         live=False,
     )
     for order, slug in enumerate(spec["authors"]):

@@ -14,6 +14,7 @@ from taggit.models import Tag
 
 from kronika.base.models import PaperSettings
 from kronika.feeds import content
+from kronika.feeds.models import FeedSettings
 from kronika.feeds.xml import xml_text
 from kronika.news.models import ArticlePage, Author, SectionPage
 from kronika.pagecache import tags as cache_tags
@@ -63,6 +64,7 @@ class ArticleFeed(Feed):
     def __call__(self, request, *args, **kwargs):
         self.request = request
         self.paper = PaperSettings.for_request(request)
+        self.full_text = FeedSettings.for_request(request).full_text
         # Django reads the language as a plain attribute, not a method.
         self.language = self.paper.language
         return super().__call__(request, *args, **kwargs)
@@ -172,7 +174,7 @@ class ArticleFeed(Feed):
 
     def item_extra_kwargs(self, item):
         extra = {"authors": item.authors}
-        if self.paper.feeds_full_text:
+        if self.full_text:
             extra["content_html"] = content.full_text(self.request, item.article)
         if item.picture is not None:
             extra["media"] = {

@@ -4,12 +4,14 @@ from django.http import JsonResponse
 
 from kronika.base.models import PaperSettings
 from kronika.feeds import content
+from kronika.feeds.models import FeedSettings
 from kronika.news.models import ArticlePage
 from kronika.pagecache import tags as cache_tags
 
 
 def json_feed(request):
     paper = PaperSettings.for_request(request)
+    full_text = FeedSettings.for_request(request).full_text
     cache_tags.depends_on(request, cache_tags.listing())
     items = content.items_for(request, content.latest(ArticlePage.objects.all()))
     feed = {
@@ -19,7 +21,7 @@ def json_feed(request):
         "home_page_url": request.build_absolute_uri("/"),
         "feed_url": request.build_absolute_uri(),
         "language": paper.language,
-        "items": [_item(request, paper, item) for item in items],
+        "items": [_item(request, full_text, item) for item in items],
     }
     return JsonResponse(
         feed,
@@ -28,7 +30,7 @@ def json_feed(request):
     )
 
 
-def _item(request, paper, item) -> dict:
+def _item(request, full_text: bool, item) -> dict:
     article = item.article
     entry = {
         "id": f"{request.build_absolute_uri('/')}#article-{article.pk}",
@@ -40,7 +42,7 @@ def _item(request, paper, item) -> dict:
         "authors": [{"name": name, "url": url} for name, url in item.authors],
         "tags": [item.section.title, *item.tags] if item.section else item.tags,
     }
-    if paper.feeds_full_text:
+    if full_text:
         entry["content_html"] = content.full_text(request, article)
     else:
         entry["content_text"] = article.standfirst

@@ -7,7 +7,7 @@ a hook named here, which returns the panels to add, as Wagtail's own
 
     @hooks.register(SETTINGS_PANELS)
     def article_comment_panels():
-        return [FieldPanel("comment_policy")]
+        return [InlinePanel("comment_policies", max_num=1)]
 
 The hooks are read when Wagtail first builds the editor, once every app is
 ready; an app that is not installed adds nothing.

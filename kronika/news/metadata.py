@@ -6,7 +6,6 @@ the front page, CollectionPage for sections), rendered by includes/metadata.html
 """
 
 import json
-from urllib.parse import urlsplit
 
 SHARE_FILTER = "fill-1200x630"
 JSONLD_IMAGES = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")  # 16:9, 4:3, 1:1
@@ -42,9 +41,6 @@ def metadata(request, paper, page=None, title="", description="") -> dict:
         "twitter": [("twitter:title", title), ("twitter:description", description)],
         "jsonld": [],
     }
-    channel = telegram_channel(paper.telegram_url)
-    if channel:
-        data["telegram_channel"] = channel
 
     image = getattr(specific, "social_image", None) or getattr(specific, "hero_image", None)
     if image is not None:
@@ -94,13 +90,6 @@ def metadata(request, paper, page=None, title="", description="") -> dict:
             _breadcrumbs(request, [specific]),
         ]
     return data
-
-
-def telegram_channel(url: str) -> str:
-    """@name from a t.me link, for the telegram:channel tag."""
-    parts = urlsplit(url or "")
-    name = parts.path.strip("/").split("/")[0] if parts.netloc in ("t.me", "telegram.me") else ""
-    return f"@{name}" if name else ""
 
 
 def _article_tags(article, keywords) -> list[tuple[str, str]]:

@@ -16,7 +16,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from kronika.base.blocks import BodyBlock
-from kronika.base.models import BasePage, CommentPolicy, KronikaImage, PaperSettings
+from kronika.base.models import BasePage, KronikaImage, PaperSettings
 from kronika.base.stemming import stems_of
 from kronika.base.text import plain_text
 from kronika.news import sitewide
@@ -192,9 +192,6 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
         max_length=120, blank=True, help_text="Where the story was reported."
     )
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
-    comment_policy = models.CharField(
-        max_length=10, choices=CommentPolicy.choices, default=CommentPolicy.INHERIT
-    )
     post_to_telegram = models.BooleanField(
         default=True,
         help_text="Post the article to the paper's Telegram channels when it is first published.",
@@ -218,7 +215,7 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
         ),
         FieldPanel("tags"),
     ]
-    # The comment policy and Telegram's panel come from their apps (editor_panels).
+    # What features keep per article (comments, Telegram) comes from their apps.
     settings_panels = [*BasePage.settings_panels, FeaturePanels(SETTINGS_PANELS)]
 
     parent_page_types = ["news.SectionPage"]
@@ -345,24 +342,6 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
             .teasers()[:count]
         )
 
-    def comments_open(self, paper: PaperSettings | None = None, now=None) -> bool:
-        if self.comment_policy == CommentPolicy.CLOSED:
-            return False
-        if self.comment_policy == CommentPolicy.OPEN:
-            return True
-        paper = paper or PaperSettings.for_site(self.get_site())
-        if not paper.comments_open_by_default:
-            return False
-        closes = self.comments_close_at(paper)
-        return closes is None or (now or timezone.now()) < closes
-
-    def comments_close_at(self, paper: PaperSettings):
-        """When open comments close by themselves, if they do."""
-        days = paper.comments_auto_close_days
-        if self.comment_policy != CommentPolicy.INHERIT or not days or not self.first_published_at:
-            return None
-        return self.first_published_at + timedelta(days=days)
-
     def get_context(self, request, *args, **kwargs):
         if "section" not in self.__dict__:
             section = sitewide.section_at(request, self.parent_path)
@@ -371,16 +350,10 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
         context = super().get_context(request, *args, **kwargs)
         paper = PaperSettings.for_request(request)
         context["paper"] = paper
-        context["comments_open"] = self.comments_open(paper)
         context["related"] = self.related_articles()
         context["more_in_section"] = self.more_in_section(request)
-        changes_at = [self.expire_at]
-        if context["comments_open"]:
-            changes_at.append(self.comments_close_at(paper))
         cache_tags.depends_on(
-            request,
-            cache_tags.listing("section", self.section.pk),
-            until=min((moment for moment in changes_at if moment), default=None),
+            request, cache_tags.listing("section", self.section.pk), until=self.expire_at
         )
         cache_tags.depends_on_articles(
             request,

@@ -1,8 +1,9 @@
 """Site-wide data that changes a few times a day, kept in memory behind the SITE tag.
 
 Every reader page needs the Site its host names, the home page that Site is
-rooted at, the paper's settings (with its logo), the sections menu and the
-section an article is filed in: six queries per request, for data that only
+rooted at, the site's settings (the paper's, with its logo, and those of the
+features installed), the sections menu and the section an article is filed
+in: six queries per request and one per feature, for data that only
 editors change. Every such edit bumps SITE (kronika.base.invalidation for
 settings, sites and pictures; kronika.news.invalidation for any page other
 than an article published, unpublished, moved or deleted), so `fragments` keeps them until it does.
@@ -15,6 +16,8 @@ page it routes through, the settings it hangs on the request).
 import copy
 
 from django.http.request import split_domain_port
+from wagtail.contrib.settings.models import BaseSiteSetting
+from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
@@ -28,20 +31,24 @@ def _load_site(hostname: str, port: int):
     except Site.DoesNotExist:
         return None
     home = site.root_page.specific
-    paper = PaperSettings.for_site(site)
-    paper.logo  # noqa: B018 - read now, so that no request reads it again
-    return site, home, paper
+    site_settings = [
+        model.for_site(site) for model in settings_registry if issubclass(model, BaseSiteSetting)
+    ]
+    for kept in site_settings:
+        if isinstance(kept, PaperSettings):
+            kept.logo  # noqa: B018 - read now, so that no request reads it again
+    return site, home, site_settings
 
 
 def site_for(request):
-    """The request's Site, its home page and paper settings, as Wagtail would find them."""
+    """The request's Site, its home page and its settings, as Wagtail would find them."""
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
     return remember(request, f"site:{hostname}:{port}", (), lambda: _load_site(hostname, port))
 
 
 class SiteWideDataMiddleware:
-    """Hands Wagtail the request's Site and paper settings from memory.
+    """Hands Wagtail the request's Site and site settings from memory.
 
     Wagtail looks both up on the request before querying (`_wagtail_site`,
     and the settings' own attribute), and reaches the home page through the
@@ -54,14 +61,17 @@ class SiteWideDataMiddleware:
     def __call__(self, request):
         found = site_for(request)
         if found is not None:
-            site, home, paper = (copy.copy(instance) for instance in found)
+            site, home, site_settings = found
+            site, home = copy.copy(site), copy.copy(home)
             site._state.fields_cache["root_page"] = home
-            paper._request = request
             request._wagtail_site = site
             request._wagtail_cached_site_root_paths = remember(
                 request, "site-root-paths", (), Site.get_site_root_paths
             )
-            setattr(request, PaperSettings.get_cache_attr_name(), paper)
+            for kept in site_settings:
+                kept = copy.copy(kept)
+                kept._request = request
+                setattr(request, kept.get_cache_attr_name(), kept)
         return self.get_response(request)
 
 

@@ -1,16 +1,21 @@
-"""Extension points of the article page: the places where features add their parts.
+"""Extension points of the pages: the places where features add their parts.
 
 News draws the article, its neighbours and the lists of more to read; what
 readers do with it (comments, ratings) and where else the paper is (its
 Telegram channel) come from the features, which news does not know. A
-feature's wagtail_hooks module registers a function under ARTICLE_SLOTS that
+feature's wagtail_hooks module registers a function under PAGE_SLOTS that
 returns the parts it adds:
 
-    @hooks.register(ARTICLE_SLOTS)
+    @hooks.register(PAGE_SLOTS)
     def article_rating():
         return [Slot(AFTER_BODY, "ratings/in_article.html")]
 
-The places, in page order:
+On every page (base.html):
+
+- SITE_HEAD: inside <head>, after the page's metadata;
+- FOOTER: in the site's footer, after the paper's name.
+
+On the article page, in page order:
 
 - HEAD: inside <head>, after the page's own metadata;
 - HEADER: the end of the article's header, under the byline;
@@ -19,8 +24,9 @@ The places, in page order:
 - END: after "You may also like" and "More in".
 
 A part is a template rendered with the page's own context, as an {% include %}
-would be (page, request, paper, and what get_context added), so it may
-declare what it depends on to the page cache as the page itself does. Parts
+would be (page, request, settings, and on an article the paper and what
+get_context added), so it may declare what it depends on to the page cache
+as the page itself does. Parts
 at one place come in the order their apps are installed. An app that is not
 installed adds nothing, and the page is drawn without it.
 """
@@ -29,15 +35,17 @@ from dataclasses import dataclass
 
 from wagtail import hooks
 
-ARTICLE_SLOTS = "register_article_slots"
+PAGE_SLOTS = "register_page_slots"
 
+SITE_HEAD = "site_head"
+FOOTER = "footer"
 HEAD = "head"
 HEADER = "header"
 AFTER_BODY = "after_body"
 BEFORE_NAV = "before_nav"
 AFTER_NAV = "after_nav"
 END = "end"
-PLACES = (HEAD, HEADER, AFTER_BODY, BEFORE_NAV, AFTER_NAV, END)
+PLACES = (SITE_HEAD, FOOTER, HEAD, HEADER, AFTER_BODY, BEFORE_NAV, AFTER_NAV, END)
 
 
 @dataclass(frozen=True)
@@ -47,14 +55,14 @@ class Slot:
 
     def __post_init__(self):
         if self.place not in PLACES:
-            raise ValueError(f"{self.place!r} is not a place on the article page: {PLACES}")
+            raise ValueError(f"{self.place!r} is not a place on the pages: {PLACES}")
 
 
 def templates_at(place: str) -> list[str]:
     """The templates that features put at `place`, in the order their apps are installed."""
     return [
         slot.template
-        for hook in hooks.get_hooks(ARTICLE_SLOTS)
+        for hook in hooks.get_hooks(PAGE_SLOTS)
         for slot in hook()
         if slot.place == place
     ]

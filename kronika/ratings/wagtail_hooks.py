@@ -9,7 +9,7 @@ from wagtail.admin.views.reports import ReportView
 
 from kronika.base.reports import PermittedMenuItem, report_urls
 from kronika.news.models import ArticlePage
-from kronika.news.slots import AFTER_BODY, ARTICLE_SLOTS, Slot
+from kronika.news.slots import AFTER_BODY, PAGE_SLOTS, Slot
 
 PERMISSION = "ratings.view_rating"
 
@@ -68,6 +68,6 @@ def register_ratings_report_menu_item():
     )
 
 
-@hooks.register(ARTICLE_SLOTS)
+@hooks.register(PAGE_SLOTS)
 def article_rating():
     return [Slot(AFTER_BODY, "ratings/in_article.html")]

@@ -6,6 +6,9 @@ from django.utils import timezone
 from kronika.news.models import ArticlePage, SectionPage
 from kronika.telegram.messages import DEFAULT_TEMPLATE, check_template
 
+# The channel the paper advertises to readers is a model of this app too.
+from kronika.telegram.promotion import TelegramSettings  # noqa: F401
+
 ENVIRONMENT_CHANNEL = "From the environment"
 
 

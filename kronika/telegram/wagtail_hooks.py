@@ -10,7 +10,7 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kronika.base.reports import PermittedMenuItem, report_urls
 from kronika.news.editor_panels import SETTINGS_PANELS
-from kronika.news.slots import ARTICLE_SLOTS, BEFORE_NAV, Slot
+from kronika.news.slots import BEFORE_NAV, FOOTER, PAGE_SLOTS, SITE_HEAD, Slot
 from kronika.security.choosers import PermittedUsersChooserViewSet
 from kronika.telegram import views
 from kronika.telegram.models import Call, Channel
@@ -110,6 +110,10 @@ def article_telegram_panels():
     return [MultiFieldPanel([FieldPanel("post_to_telegram"), TelegramStatusPanel()], "Telegram")]
 
 
-@hooks.register(ARTICLE_SLOTS)
-def article_channel_promo():
-    return [Slot(BEFORE_NAV, "telegram/promo.html")]
+@hooks.register(PAGE_SLOTS)
+def channel_promotion():
+    return [
+        Slot(SITE_HEAD, "telegram/meta.html"),
+        Slot(FOOTER, "telegram/footer_link.html"),
+        Slot(BEFORE_NAV, "telegram/promo.html"),
+    ]

@@ -3,12 +3,13 @@ from django.middleware.csrf import get_token
 from django.test import Client, RequestFactory, override_settings
 
 from kronika.comments.models import Comment
+from kronika.comments.policy import CommentSettings
 from kronika.testing import (
     KronikaTestCase,
     comment_form_data,
-    paper_settings,
     post_form,
     publish_article,
+    site_settings,
 )
 
 
@@ -20,7 +21,7 @@ class ReaderFormPostTests(KronikaTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cls.article = publish_article(cls.news, "Budget talks")
-        paper_settings(comment_moderation="none")
+        site_settings(CommentSettings, moderation="none")
 
     def setUp(self):
         self.browser = Client(enforce_csrf_checks=True, HTTP_HOST="paper.example")

@@ -5,8 +5,10 @@ from django.db.models import Q
 
 from kronika.comments.forms import CommentForm
 from kronika.comments.models import Comment
+from kronika.comments.policy import CommentSettings, close_at, comments_open
 from kronika.comments.text import render_body
 from kronika.comments.views import pending_ids
+from kronika.pagecache import tags as cache_tags
 
 register = template.Library()
 
@@ -51,6 +53,17 @@ def _thread(request, article) -> Thread:
             top_level[comment.parent_id].thread_replies.append(comment)
     count = sum(1 for comment in comments if comment.status == Comment.Status.APPROVED)
     return Thread(comments=list(top_level.values()), count=count)
+
+
+@register.simple_tag(takes_context=True)
+def comments_open_on(context, article) -> bool:
+    """Whether the article takes comments now; the cached page expires when they close."""
+    request = context["request"]
+    site_settings = CommentSettings.for_request(request)
+    is_open = comments_open(article, site_settings)
+    if is_open:
+        cache_tags.depends_on(request, until=close_at(article, site_settings))
+    return is_open
 
 
 @register.simple_tag

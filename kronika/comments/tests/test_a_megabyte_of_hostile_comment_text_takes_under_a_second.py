@@ -23,7 +23,7 @@ BLOCKED = [f"blocked{number}" for number in range(80)] + ["cheap pills", "casino
 
 def check(text):
     with contextlib.suppress(Refused):
-        check_words(text, "A reader", SimpleNamespace(blocked_words=BLOCKED))
+        check_words(text, "A reader", SimpleNamespace(blocked_word_list=BLOCKED))
 
 
 class HostileCommentTextTests(SimpleTestCase):

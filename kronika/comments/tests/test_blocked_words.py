@@ -1,5 +1,6 @@
 from kronika.comments.models import Comment
-from kronika.testing import KronikaTestCase, paper_settings, post_comment, publish_article
+from kronika.comments.policy import CommentSettings
+from kronika.testing import KronikaTestCase, post_comment, publish_article, site_settings
 
 
 class BlockedWordTests(KronikaTestCase):
@@ -7,7 +8,7 @@ class BlockedWordTests(KronikaTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cls.article = publish_article(cls.news, "Markets fall")
-        paper_settings(comment_blocked_words="casino\n  cheap pills \n")
+        site_settings(CommentSettings, blocked_words="casino\n  cheap pills \n")
 
     def test_a_comment_with_a_blocked_word_is_refused_whatever_its_case(self):
         response = post_comment(self.client, self.article, body="Visit our CASINO today")

@@ -1,12 +1,12 @@
-from kronika.base.models import CommentModeration
 from kronika.comments.models import Block, Comment
+from kronika.comments.policy import CommentSettings, Moderation
 from kronika.testing import (
     PASSWORD,
     KronikaTestCase,
-    paper_settings,
     post_comment,
     publish_article,
     reader_address,
+    site_settings,
 )
 
 
@@ -15,7 +15,7 @@ class BlockingCommenterTests(KronikaTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cls.article = publish_article(cls.news, "Protest in the capital")
-        paper_settings(comment_moderation=CommentModeration.NONE)
+        site_settings(CommentSettings, moderation=Moderation.NONE)
 
     def assert_refused(self, response):
         self.assertEqual(response.status_code, 403)

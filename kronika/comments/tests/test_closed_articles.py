@@ -2,17 +2,26 @@ from datetime import timedelta
 
 from django.utils import timezone
 
-from kronika.base.models import CommentModeration, CommentPolicy
 from kronika.comments.models import Comment
+from kronika.comments.policy import ArticleCommentPolicy, CommentSettings, Moderation, Policy
 from kronika.news.models import ArticlePage
-from kronika.testing import KronikaTestCase, paper_settings, post_comment, publish_article
+from kronika.testing import (
+    KronikaTestCase,
+    post_comment,
+    publish_article,
+    site_settings,
+)
 
 
 class ClosedArticleTests(KronikaTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        cls.closed = publish_article(cls.news, "An old story", comment_policy=CommentPolicy.CLOSED)
+        cls.closed = publish_article(
+            cls.news,
+            "An old story",
+            comment_policies=[ArticleCommentPolicy(policy=Policy.CLOSED)],
+        )
         Comment.objects.create(
             article=cls.closed,
             name="Early bird",
@@ -22,7 +31,7 @@ class ClosedArticleTests(KronikaTestCase):
         )
         cls.recent = publish_article(cls.news, "A fresh story", when=cls.days_ago(13))
         cls.aged = publish_article(cls.news, "A fortnight-old story", when=cls.days_ago(15))
-        paper_settings(comment_moderation=CommentModeration.NONE)
+        site_settings(CommentSettings, moderation=Moderation.NONE)
 
     def assert_refused(self, article):
         before = Comment.objects.count()
@@ -46,13 +55,13 @@ class ClosedArticleTests(KronikaTestCase):
         self.assert_refused(self.aged)
 
     def test_the_number_of_days_is_a_setting(self):
-        paper_settings(comments_auto_close_days=30)
+        site_settings(CommentSettings, auto_close_days=30)
         self.assertEqual(post_comment(self.client, self.aged).status_code, 303)
-        paper_settings(comments_auto_close_days=10)
+        site_settings(CommentSettings, auto_close_days=10)
         self.assert_refused(self.recent)
 
     def test_an_open_policy_overrides_the_automatic_closing(self):
-        ArticlePage.objects.filter(pk=self.aged.pk).update(comment_policy=CommentPolicy.OPEN)
+        ArticleCommentPolicy.objects.create(article=self.aged, policy=Policy.OPEN)
         self.assertEqual(post_comment(self.client, self.aged).status_code, 303)
 
     def test_an_article_closes_while_a_reader_is_writing(self):

@@ -1,9 +1,14 @@
-from kronika.base.models import CommentModeration
 from kronika.comments.models import Comment
-from kronika.testing import KronikaTestCase, paper_settings, post_comment, publish_article
+from kronika.comments.policy import CommentSettings, Moderation
+from kronika.testing import (
+    KronikaTestCase,
+    post_comment,
+    publish_article,
+    site_settings,
+)
 
 
-class FirstCommentModerationTests(KronikaTestCase):
+class FirstModerationTests(KronikaTestCase):
     """As in WordPress: a new commenter's first comment waits; a known commenter's does not."""
 
     @classmethod
@@ -17,7 +22,7 @@ class FirstCommentModerationTests(KronikaTestCase):
         return Comment.objects.latest("pk")
 
     def set_mode(self, mode):
-        paper_settings(comment_moderation=mode)
+        site_settings(CommentSettings, moderation=mode)
 
     def test_it_holds_the_first_comment_from_a_new_commenter(self):
         comment = self.post(email="new@example.org")
@@ -45,18 +50,18 @@ class FirstCommentModerationTests(KronikaTestCase):
 
     def test_hold_all_holds_even_known_commenters(self):
         self.post(email="known@example.org").moderate(Comment.Status.APPROVED)
-        self.set_mode(CommentModeration.ALL)
+        self.set_mode(Moderation.ALL)
         comment = self.post(reader=2, email="known@example.org", body="Another.")
         self.assertEqual(
             (comment.status, comment.held_because), ("pending", "Every comment is checked.")
         )
 
     def test_approve_all_publishes_new_commenters_at_once(self):
-        self.set_mode(CommentModeration.NONE)
+        self.set_mode(Moderation.NONE)
         self.assertEqual(self.post(email="new@example.org").status, Comment.Status.APPROVED)
 
     def test_more_than_two_links_send_a_comment_to_the_queue(self):
-        self.set_mode(CommentModeration.NONE)
+        self.set_mode(Moderation.NONE)
         two = "https://a.example/ and https://b.example/"
         self.assertEqual(self.post(body=two).status, "approved")
         three = self.post(reader=2, body=f"{two} and www.c.example")

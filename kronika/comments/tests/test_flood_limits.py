@@ -2,9 +2,14 @@ from datetime import timedelta
 
 from django.test import override_settings
 
-from kronika.base.models import CommentModeration
 from kronika.comments.models import Comment
-from kronika.testing import KronikaTestCase, paper_settings, post_comment, publish_article
+from kronika.comments.policy import CommentSettings, Moderation
+from kronika.testing import (
+    KronikaTestCase,
+    post_comment,
+    publish_article,
+    site_settings,
+)
 
 
 class FloodLimitTests(KronikaTestCase):
@@ -12,7 +17,7 @@ class FloodLimitTests(KronikaTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cls.article = publish_article(cls.news, "Election results are in")
-        paper_settings(comment_moderation=CommentModeration.NONE)
+        site_settings(CommentSettings, moderation=Moderation.NONE)
 
     def age_all_comments(self, **delta):
         for comment in Comment.objects.all():

@@ -1,8 +1,13 @@
 from bs4 import BeautifulSoup
 
-from kronika.base.models import CommentModeration
 from kronika.comments.models import Comment
-from kronika.testing import KronikaTestCase, paper_settings, post_comment, publish_article
+from kronika.comments.policy import CommentSettings, Moderation
+from kronika.testing import (
+    KronikaTestCase,
+    post_comment,
+    publish_article,
+    site_settings,
+)
 
 
 class PostingACommentTests(KronikaTestCase):
@@ -10,7 +15,7 @@ class PostingACommentTests(KronikaTestCase):
     def setUpTestData(cls):
         super().setUpTestData()
         cls.article = publish_article(cls.news, "Parliament passes the budget")
-        paper_settings(comment_moderation=CommentModeration.NONE)
+        site_settings(CommentSettings, moderation=Moderation.NONE)
 
     def soup(self):
         return BeautifulSoup(self.client.get(self.article.url).content, "html.parser")

@@ -1,8 +1,13 @@
 from bs4 import BeautifulSoup
 
-from kronika.base.models import CommentModeration
 from kronika.comments.models import Comment
-from kronika.testing import KronikaTestCase, paper_settings, post_comment, publish_article
+from kronika.comments.policy import CommentSettings, Moderation
+from kronika.testing import (
+    KronikaTestCase,
+    post_comment,
+    publish_article,
+    site_settings,
+)
 
 
 class ReplyTests(KronikaTestCase):
@@ -11,7 +16,7 @@ class ReplyTests(KronikaTestCase):
         super().setUpTestData()
         cls.article = publish_article(cls.news, "New bus routes")
         cls.other = publish_article(cls.news, "New tram routes")
-        paper_settings(comment_moderation=CommentModeration.NONE)
+        site_settings(CommentSettings, moderation=Moderation.NONE)
 
     def comment(self, body, reader, parent=None, article=None):
         response = post_comment(

@@ -1,6 +1,12 @@
 from kronika.comments.models import Comment
+from kronika.comments.policy import CommentSettings
 from kronika.news.models import ArticlePage
-from kronika.testing import KronikaTestCase, paper_settings, post_comment, publish_article
+from kronika.testing import (
+    KronikaTestCase,
+    post_comment,
+    publish_article,
+    site_settings,
+)
 
 
 class CommentCountTests(KronikaTestCase):
@@ -41,7 +47,7 @@ class CommentCountTests(KronikaTestCase):
         self.assertEqual(self.count(), 1)
 
     def test_a_comment_posted_by_a_reader_counts_once_it_shows(self):
-        paper_settings(comment_moderation="none")
+        site_settings(CommentSettings, moderation="none")
         post_comment(self.client, self.article, body="Published at once.")
         self.assertEqual(self.count(), 1)
         self.client.cookies.clear()

@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 from django.utils import timezone
 from django.utils.http import http_date
 
+from kronika.feeds.models import FeedSettings
 from kronika.news.models import ArticlePage
 from kronika.testing import (
     KronikaTestCase,
@@ -14,6 +15,7 @@ from kronika.testing import (
     make_image,
     paper_settings,
     publish_article,
+    site_settings,
     without_page_cache,
 )
 
@@ -114,7 +116,7 @@ class FeedTests(KronikaTestCase):
             self.assertEqual(entry.id, before[url])
 
     def test_full_text_can_be_switched_off(self):
-        paper_settings(feeds_full_text=False)
+        site_settings(FeedSettings, full_text=False)
         for url in FEEDS:
             self.assertNotIn("content", self.parse(url).entries[1])
         self.assertNotIn("content_html", self.client.get("/feeds/feed.json").json()["items"][0])

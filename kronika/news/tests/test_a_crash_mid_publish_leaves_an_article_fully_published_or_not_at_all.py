@@ -50,7 +50,7 @@ form = nested_form_data({{
     "standfirst": "What happened, in one sentence.",
     "body": streamfield([("paragraph", rich_text("<p>The facts.</p>"))]),
     "article_authors": inline_formset([{{"author": author.pk}}]),
-    "comment_policy": "inherit",
+    "comment_policies": inline_formset([{{"policy": "inherit"}}]),
     "post_to_telegram": "on",
     "action-publish": "1",
 }})

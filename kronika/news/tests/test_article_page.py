@@ -1,22 +1,19 @@
-from datetime import timedelta
-
 from bs4 import BeautifulSoup
-from django.utils import timezone
 
-from kronika.base.models import CommentPolicy
-from kronika.news.models import ArticlePage
-from kronika.testing import KronikaTestCase, body, make_image, paper_settings, publish_article
+from kronika.telegram.promotion import TelegramSettings
+from kronika.testing import KronikaTestCase, body, make_image, publish_article, site_settings
 
 
 class ArticlePageTests(KronikaTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        paper = paper_settings()
-        paper.telegram_url = "https://t.me/example_paper"
-        paper.telegram_promo_title = "Join our Telegram channel"
-        paper.telegram_promo_text = "The latest information, pictures and videos."
-        paper.save()
+        site_settings(
+            TelegramSettings,
+            channel_url="https://t.me/example_paper",
+            promo_title="Join our Telegram channel",
+            promo_text="The latest information, pictures and videos.",
+        )
         for days in range(6, 1, -1):
             publish_article(
                 cls.news, f"Older news {days}", when=cls.days_ago(days), tags=["rights"]
@@ -105,40 +102,3 @@ class ArticlePageTests(KronikaTestCase):
             self.assertTrue(script["src"].startswith("/static/"), script)
             self.assertTrue(script.has_attr("defer"), script)
             self.assertEqual(script.string or "", "", "no inline script")
-
-
-class CommentsClosedTests(KronikaTestCase):
-    def closed_notice_shown(self, article):
-        return "Comments are closed." in self.client.get(article.url).content.decode()
-
-    def test_a_closed_article_says_comments_are_closed(self):
-        article = publish_article(self.news, "Closed", comment_policy=CommentPolicy.CLOSED)
-        self.assertTrue(self.closed_notice_shown(article))
-
-    def test_an_open_article_does_not(self):
-        article = publish_article(
-            self.news, "Open", when=self.days_ago(60), comment_policy=CommentPolicy.OPEN
-        )
-        self.assertFalse(self.closed_notice_shown(article))
-
-    def test_an_inheriting_article_closes_after_the_auto_close_period(self):
-        fresh = publish_article(self.news, "Fresh", when=self.days_ago(13))
-        old = publish_article(self.news, "Old", when=self.days_ago(15))
-        self.assertFalse(self.closed_notice_shown(fresh))
-        self.assertTrue(self.closed_notice_shown(old))
-
-    def test_the_auto_close_period_comes_from_the_paper_settings(self):
-        paper = paper_settings()
-        paper.comments_auto_close_days = 2
-        paper.save()
-        article = ArticlePage.objects.get(pk=publish_article(self.news, "Three days").pk)
-        now = timezone.now()
-        self.assertTrue(article.comments_open(paper, now=now + timedelta(days=1)))
-        self.assertFalse(article.comments_open(paper, now=now + timedelta(days=3)))
-
-    def test_the_site_default_can_close_comments_everywhere(self):
-        paper = paper_settings()
-        paper.comments_open_by_default = False
-        paper.save()
-        article = publish_article(self.news, "Inherits closed")
-        self.assertTrue(self.closed_notice_shown(article))

@@ -8,8 +8,9 @@ their own wagtail_hooks, and news imports none of them.
 from bs4 import BeautifulSoup
 from wagtail import hooks
 
-from kronika.news.slots import ARTICLE_SLOTS, END, PLACES, Slot
-from kronika.testing import KronikaTestCase, paper_settings, publish_article, without_page_cache
+from kronika.news.slots import END, PAGE_SLOTS, PLACES, Slot
+from kronika.telegram.promotion import TelegramSettings
+from kronika.testing import KronikaTestCase, publish_article, site_settings, without_page_cache
 
 
 @without_page_cache()
@@ -17,9 +18,7 @@ class ArticleSlotTests(KronikaTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        paper = paper_settings()
-        paper.telegram_url = "https://t.me/example_paper"
-        paper.save()
+        site_settings(TelegramSettings, channel_url="https://t.me/example_paper")
         cls.older = publish_article(cls.news, "Harbour dredging begins", when=cls.days_ago(3))
         cls.article = publish_article(
             cls.news, "Ferry line to Gotland returns", when=cls.days_ago(2), tags=["ferries"]
@@ -48,15 +47,15 @@ class ArticleSlotTests(KronikaTestCase):
 
     def test_a_part_registered_for_the_end_is_drawn_after_the_lists(self):
         # Telegram's promo, registered a second time for the end of the page.
-        with hooks.register_temporarily(ARTICLE_SLOTS, lambda: [Slot(END, "telegram/promo.html")]):
+        with hooks.register_temporarily(PAGE_SLOTS, lambda: [Slot(END, "telegram/promo.html")]):
             html = self.page()
         self.assertEqual(html.count('class="channel-promo"'), 2)
         self.assertGreater(html.rfind('class="channel-promo"'), html.find("more-in-section"))
 
     def test_a_part_for_a_place_that_does_not_exist_is_refused(self):
-        with self.assertRaisesMessage(ValueError, "not a place on the article page"):
+        with self.assertRaisesMessage(ValueError, "not a place on the pages"):
             Slot("sidebar", "x.html")
-        self.assertEqual(len(PLACES), 6)
+        self.assertEqual(len(PLACES), 8)
 
 
 class ArticleEditorPanelTests(KronikaTestCase):
@@ -70,5 +69,5 @@ class ArticleEditorPanelTests(KronikaTestCase):
         response = self.client.get(f"/admin/pages/{self.article.pk}/edit/")
         self.assertEqual(response.status_code, 200)
         soup = BeautifulSoup(response.content, "html.parser")
-        self.assertIsNotNone(soup.select_one('[name="comment_policy"]'))
+        self.assertIsNotNone(soup.select_one('[name="comment_policies-TOTAL_FORMS"]'))
         self.assertIsNotNone(soup.select_one('[name="post_to_telegram"]'))

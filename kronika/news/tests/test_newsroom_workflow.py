@@ -21,7 +21,7 @@ class NewsroomWorkflowTests(KronikaTestCase):
                 "standfirst": "What happened, in one sentence.",
                 "body": streamfield([("paragraph", rich_text("<p>The facts.</p>"))]),
                 "article_authors": inline_formset(bylines, initial=1 if article else 0),
-                "comment_policy": "inherit",
+                "comment_policies": inline_formset([{"policy": "inherit"}]),
                 f"action-{action}": "1",
             }
         )

@@ -9,14 +9,15 @@ from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
 from kronika.comments.models import Comment
+from kronika.comments.policy import CommentSettings
 from kronika.news.models import ArticlePage
 from kronika.ratings.models import Rating
 from kronika.testing import (
     KronikaTestCase,
     comment_form_data,
-    paper_settings,
     post_form,
     publish_article,
+    site_settings,
     without_page_cache,
 )
 
@@ -42,7 +43,7 @@ class PrivateArticlesTests(KronikaTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        paper_settings(comment_moderation="none")
+        site_settings(CommentSettings, moderation="none")
         article = {"tags": ["budget"], "authors": [cls.alice]}
         cls.older = publish_article(cls.news, "Budget opens", when=cls.days_ago(0.3), **article)
         cls.private = publish_article(

@@ -29,7 +29,6 @@ class MetadataTests(KronikaTestCase):
             name="The Baltic Kronika",
             language="lt",
             logo=cls.logo,
-            telegram_url="https://t.me/baltic_kronika",
         )
         cls.article = publish_article(
             cls.news,
@@ -74,10 +73,9 @@ class MetadataTests(KronikaTestCase):
         )
         self.assertIn("article:modified_time", meta)
 
-    def test_an_article_has_a_large_twitter_card_and_the_telegram_channel(self):
+    def test_an_article_has_a_large_twitter_card(self):
         meta = self.meta(self.soup(self.article.url))
         self.assertEqual(meta["twitter:card"], ["summary_large_image"])
-        self.assertEqual(meta["telegram:channel"], ["@baltic_kronika"])
 
     def test_the_news_article_json_ld_expands_with_every_field(self):
         documents = self.jsonld(self.soup(self.article.url))

@@ -1,13 +1,14 @@
 from django.test import override_settings
 
+from kronika.comments.policy import CommentSettings
 from kronika.pagecache.tests.paper import HIT, CachedPaperTestCase
-from kronika.testing import PASSWORD, paper_settings, post_comment, rate
+from kronika.testing import PASSWORD, post_comment, rate, site_settings
 
 
 class PersonalPagesTests(CachedPaperTestCase):
     def test_a_reader_with_a_pending_comment_sees_it_while_others_get_the_cached_page(self):
         article = self.news_articles[0]
-        paper_settings(comment_moderation="all")
+        site_settings(CommentSettings, moderation="all")
         self.warm(article.url)
         post_comment(self.client, article, body="Waiting for a moderator.")
         own = self.client.get(article.url)

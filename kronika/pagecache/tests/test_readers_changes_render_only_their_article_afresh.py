@@ -1,6 +1,7 @@
 from kronika.comments.models import Comment
+from kronika.comments.policy import CommentSettings
 from kronika.pagecache.tests.paper import CachedPaperTestCase
-from kronika.testing import paper_settings, post_comment, rate
+from kronika.testing import post_comment, rate, site_settings
 
 
 class ReaderChangesTests(CachedPaperTestCase):
@@ -9,7 +10,7 @@ class ReaderChangesTests(CachedPaperTestCase):
         self.elsewhere = ["/", "/news/", self.other.url, "/feeds/rss/", "/tags/parliament/"]
 
     def test_an_approved_comment_renders_only_its_article_afresh(self):
-        paper_settings(comment_moderation="none")
+        site_settings(CommentSettings, moderation="none")
         self.warm(self.article.url, *self.elsewhere)
         post_comment(self.client, self.article, body="Published at once.")
         self.client.cookies.clear()
@@ -18,7 +19,7 @@ class ReaderChangesTests(CachedPaperTestCase):
         self.assertCached(*self.elsewhere)
 
     def test_a_held_comment_changes_nothing_until_a_moderator_approves_it(self):
-        paper_settings(comment_moderation="all")
+        site_settings(CommentSettings, moderation="all")
         self.warm(self.article.url, *self.elsewhere)
         post_comment(self.client, self.article, body="Held for now.")
         self.client.cookies.clear()
@@ -29,7 +30,7 @@ class ReaderChangesTests(CachedPaperTestCase):
         self.assertCached(*self.elsewhere)
 
     def test_a_comment_taken_down_leaves_the_page_at_once(self):
-        paper_settings(comment_moderation="none")
+        site_settings(CommentSettings, moderation="none")
         post_comment(self.client, self.article, body="Soon gone.")
         self.client.cookies.clear()
         self.warm(self.article.url, *self.elsewhere)

@@ -20,15 +20,16 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from wagtail.models import PageViewRestriction
 
 from kronika.comments.models import Comment
+from kronika.comments.policy import CommentSettings
 from kronika.news.models import Author
 from kronika.security.tests.redirect_payloads import PAYLOADS, destination, off_site_targets
 from kronika.testing import (
     PASSWORD,
     KronikaTestCase,
     comment_form_data,
-    paper_settings,
     post_form,
     publish_article,
+    site_settings,
 )
 
 PAGE = "http://testserver"
@@ -184,7 +185,7 @@ class OpenRedirectTests(KronikaTestCase):
             self.assertEqual(comment.status, Comment.Status.APPROVED)
 
     def test_comment_and_rating_forms_return_to_the_article_whatever_next_or_referer_say(self):
-        paper_settings(comment_moderation="none")
+        site_settings(CommentSettings, moderation="none")
         for number, payload in enumerate(PAYLOADS):
             query = "?" + urlencode({"next": payload})
             form = comment_form_data(self.article, body=f"Comment number {number}.", next=payload)

@@ -44,6 +44,7 @@ from kronika.security.tests.xss_paper import (
     Injected,
     PayloadPaper,
     carried,
+    channel_fields,
     chunks,
     expected,
     marker,
@@ -55,6 +56,7 @@ from kronika.security.tests.xss_scan import markers, scan_html, scan_json_feed, 
 from kronika.telegram.messages import DEFAULT_TEMPLATE
 from kronika.telegram.models import Channel, Post
 from kronika.telegram.outbox import _content as telegram_content
+from kronika.telegram.promotion import TelegramSettings
 from kronika.testing import (
     PASSWORD,
     KronikaTestCase,
@@ -62,6 +64,7 @@ from kronika.testing import (
     paper_settings,
     post_comment,
     post_form,
+    site_settings,
 )
 
 SHOWN_FINDINGS = 15
@@ -210,7 +213,7 @@ class StoredXssTests(KronikaTestCase):
                 "body": streamfield(blocks),
                 "article_authors": inline_formset(bylines, initial=len(bylines) if article else 0),
                 "tags": tags,
-                "comment_policy": "inherit",
+                "comment_policies": inline_formset([{"policy": "inherit"}]),
                 "post_to_telegram": "",
                 action: "1",
             }
@@ -291,13 +294,15 @@ class StoredXssTests(KronikaTestCase):
     def test_public_pages_run_no_payload(self):
         # The paper's settings show on every page; each article page is shown
         # with settings holding that article's payloads.
-        settings = paper_settings(telegram_url="https://t.me/payloads")
+        paper = paper_settings()
+        channel = site_settings(TelegramSettings, channel_url="https://t.me/payloads")
         carriers = [(a, self.paper.payloads_of(a)) for a in self.paper.articles]
         injected = Injected()
         for article, indexes in carriers + self.admin_articles:
-            for field, value in paper_fields(indexes).items():
-                setattr(settings, field, value)
-            settings.save()
+            for settings, fields in ((paper, paper_fields), (channel, channel_fields)):
+                for field, value in fields(indexes).items():
+                    setattr(settings, field, value)
+                settings.save()
             for code in ("pn", "pt", "pp", "px"):
                 injected.add(code, carried(code, indexes))
             self.scan_page(article.url)

@@ -211,12 +211,11 @@ ARTICLE_CODES += STORED_BLOCK_CODES
 
 
 def paper_fields(indexes) -> dict:
-    return {
-        "name": tagged("pn", indexes),
-        "tagline": tagged("pt", indexes),
-        "telegram_promo_title": tagged("pp", indexes),
-        "telegram_promo_text": tagged("px", indexes),
-    }
+    return {"name": tagged("pn", indexes), "tagline": tagged("pt", indexes)}
+
+
+def channel_fields(indexes) -> dict:
+    return {"promo_title": tagged("pp", indexes), "promo_text": tagged("px", indexes)}
 
 
 def article_fields(indexes) -> dict:

@@ -4,7 +4,7 @@ from datetime import datetime
 
 from django.utils.text import Truncator
 
-from kronika.base.models import CommentPolicy
+from kronika.comments.policy import ArticleCommentPolicy, Policy
 from kronika.news.models import ArticleAuthor, ArticlePage
 from kronika.wordpress import wxr
 from kronika.wordpress.importer import publishing
@@ -77,9 +77,10 @@ class Articles:
             "standfirst": self._standfirst(kind, item, title),
             "body": conversion.blocks or self._empty_body(kind, item, title),
             "hero_image": self._featured_image(kind, item, title),
-            "comment_policy": CommentPolicy.CLOSED
+            # Closed in WordPress stays closed; open follows the paper's own rules.
+            "comment_policies": [ArticleCommentPolicy(policy=Policy.CLOSED)]
             if item.comment_status == "closed"
-            else CommentPolicy.INHERIT,
+            else [],
         }
         outcome = "updated"
         if article is None:

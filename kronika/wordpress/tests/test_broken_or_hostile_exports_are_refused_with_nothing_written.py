@@ -43,11 +43,13 @@ class BrokenOrHostileExportsAreRefusedWithNothingWritten(ImportTestCase):
     def truncated(self, text: str) -> str:
         # Cut inside the last item, as a download that stopped would.
         return text[: text.rindex("<item>") + 200]
+
     def test_a_truncated_seed_export_is_refused_naming_the_line(self):
         text = SEED.read_text(encoding="utf-8")
         cut = self.truncated(text)
         line = cut.count("\n") + 1
         self.assertRefused(cut, f"line {line}:", "the XML is broken")
+
     def test_a_truncated_block_test_data_export_is_refused(self):
         text = BLOCK_TEST_DATA.read_text(encoding="utf-8")
         self.assertRefused(self.truncated(text), "the XML is broken")

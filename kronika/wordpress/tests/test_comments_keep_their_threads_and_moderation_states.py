@@ -1,7 +1,7 @@
 from bs4 import BeautifulSoup
 
-from kronika.base.models import CommentPolicy
 from kronika.comments.models import Comment
+from kronika.comments.policy import Policy, policy_of
 from kronika.news.models import ArticlePage
 from kronika.wordpress.tests.exports import ImportTestCase, comment, export, item
 
@@ -79,7 +79,7 @@ class CommentsKeepTheirThreadsAndModerationStates(ImportTestCase):
         self.assertEqual(len(page.select(".comment-replies li")), 2)
 
     def test_comment_status_becomes_the_comment_policy(self):
-        self.assertEqual(self.article.comment_policy, CommentPolicy.INHERIT)
+        self.assertEqual(policy_of(self.article), Policy.INHERIT)
         closed = ArticlePage.objects.get(title="Closed story")
-        self.assertEqual(closed.comment_policy, CommentPolicy.CLOSED)
+        self.assertEqual(policy_of(closed), Policy.CLOSED)
         self.assertContains(self.client.get(closed.url), "Comments are closed.")

@@ -24,6 +24,8 @@ def items():
             item.findtext(f"{WP}attachment_url") or "",
             item.findtext(CONTENT) or "",
         )
+
+
 class BlockTestDataTests(KronikaTestCase):
     @classmethod
     def setUpTestData(cls):

@@ -20,9 +20,11 @@ class ImportingAgainChangesNothingAndUpdatesWhatChanged(ImportTestCase):
         self.assertEqual(row_counts(), once)
         self.assertNotRegex(output, r"[1-9]\d* (imported|updated)")
         return once
+
     def test_the_seed_export_twice_leaves_the_same_rows(self):
         once = self.assertSecondImportChangesNothing(SEED)
         self.assertEqual(once["news.ArticlePage"], 8)
+
     def test_the_block_test_data_twice_leaves_the_same_rows(self):
         self.assertSecondImportChangesNothing(BLOCK_TEST_DATA)
 

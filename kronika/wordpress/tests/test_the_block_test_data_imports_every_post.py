@@ -26,6 +26,8 @@ def block_names_in(path) -> set[str]:
                     for name in BLOCK_NAME.findall(entry.content)
                 )
     return names
+
+
 class TheBlockTestDataImportsEveryPost(ImportTestCase):
     @classmethod
     def setUpTestData(cls):
@@ -73,6 +75,8 @@ class TheBlockTestDataImportsEveryPost(ImportTestCase):
             else:
                 block.clean(article.body)
             self.assertEqual(self.client.get(article.url).status_code, 200, article.title)
+
+
 class TheBlockTestDataWithItsPictures(ImportTestCase):
     """With the pictures in a media folder, images and galleries become blocks of their own."""
 

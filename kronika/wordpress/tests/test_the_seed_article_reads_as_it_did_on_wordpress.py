@@ -9,6 +9,8 @@ RELATED_HUMAN_RIGHTS_STORIES = {
     "Estonia debates humanitarian visas for persecuted minorities",
     "Rights groups call for an investigation of abuses in Chechnya",
 }
+
+
 class TheSeedArticleReadsAsItDidOnWordPress(ImportTestCase):
     @classmethod
     def setUpTestData(cls):

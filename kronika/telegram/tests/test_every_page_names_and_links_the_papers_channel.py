@@ -1,0 +1,46 @@
+"""The paper's Telegram channel on every page: its meta tag, footer link and article box."""
+
+from bs4 import BeautifulSoup
+
+from kronika.telegram.promotion import TelegramSettings
+from kronika.testing import KronikaTestCase, publish_article, site_settings
+
+
+class ChannelOnEveryPageTests(KronikaTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        site_settings(
+            TelegramSettings,
+            channel_url="https://t.me/baltic_kronika",
+            promo_title="Follow us where we are blocked",
+        )
+        cls.article = publish_article(cls.news, "Ports and rails")
+
+    def soup(self, url):
+        response = self.client.get(url)
+        self.assertEqual(response.status_code, 200)
+        return BeautifulSoup(response.content, "html.parser")
+
+    def test_every_page_names_the_channel_for_telegram_and_links_it_in_the_footer(self):
+        for url in ("/", self.news.url, self.article.url):
+            with self.subTest(url=url):
+                soup = self.soup(url)
+                meta = soup.select_one('meta[name="telegram:channel"]')
+                self.assertEqual(meta["content"], "@baltic_kronika")
+                link = soup.select_one('.site-footer a[href="https://t.me/baltic_kronika"]')
+                self.assertEqual(link.get_text(), "Our Telegram channel")
+
+    def test_the_article_carries_the_promo_box_with_the_editors_words(self):
+        box = self.soup(self.article.url).select_one(".channel-promo")
+        self.assertEqual(box.h2.get_text(), "Follow us where we are blocked")
+        self.assertEqual(box.select_one("a.button")["href"], "https://t.me/baltic_kronika")
+
+    def test_a_link_that_is_not_telegrams_gives_no_channel_name(self):
+        site_settings(TelegramSettings, channel_url="https://example.org/baltic_kronika")
+        soup = self.soup(self.article.url)
+        self.assertIsNone(soup.select_one('meta[name="telegram:channel"]'))
+
+    def test_without_a_link_the_footer_says_nothing_of_telegram(self):
+        site_settings(TelegramSettings, channel_url="")
+        self.assertNotIn("Our Telegram channel", self.soup("/").get_text())
