@@ -1,5 +1,7 @@
 """The errors of backups and restores, and how to say what went wrong on one line."""
 
+from django.db import DatabaseError
+
 
 class BackupError(Exception):
     """What stopped a backup or a restore, in words for the person running it."""
@@ -15,3 +17,8 @@ def reason(error: Exception) -> str:
     if isinstance(error, OSError) and error.strerror:
         return f"{error.strerror} ({error.filename})" if error.filename else error.strerror
     return " ".join(str(error).split())
+
+
+# What can stop a backup or a restore, all said to the person running it: our own
+# refusals, the disk's (full, no permission) and the database server's.
+FAILURES = (BackupError, OSError, DatabaseError)

@@ -1,12 +1,9 @@
-import time
-from pathlib import Path
-
-from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
+from django.core.management.base import BaseCommand
 
 from kronika.backups.backing_up import back_up
-from kronika.backups.errors import BackupError, reason
+from kronika.backups.errors import FAILURES, reason
 from kronika.backups.manifest import contents
+from kronika.base.commands import Stopwatch, given_path, stopping_on
 
 
 class Command(BaseCommand):
@@ -19,16 +16,15 @@ class Command(BaseCommand):
         parser.add_argument("file", help="The archive to write: NAME.tar, or NAME.tar.gz.")
 
     def handle(self, *args, file, **options):
-        started = time.monotonic()
-        try:
-            manifest, vanished = back_up(Path(file).expanduser().absolute())
-        except (BackupError, OSError, DatabaseError) as error:
-            raise CommandError(
+        took = Stopwatch()
+        with stopping_on(
+            *FAILURES,
+            saying=lambda error: (
                 f"Cannot back up to {file}: {reason(error)}; no archive was written."
-            ) from None
-        self.stdout.write(
-            f"Backed up {contents(manifest)} to {file} in {time.monotonic() - started:.1f} s."
-        )
+            ),
+        ):
+            manifest, vanished = back_up(given_path(file))
+        self.stdout.write(f"Backed up {contents(manifest)} to {file} in {took}.")
         if vanished:
             self.stdout.write(
                 f"{vanished} media files were deleted by the site while they were being "

@@ -1,13 +1,10 @@
-import time
-from pathlib import Path
+from django.core.management.base import BaseCommand
 
-from django.core.management.base import BaseCommand, CommandError
-from django.db import DatabaseError
-
-from kronika.backups.errors import BackupError, reason
+from kronika.backups.errors import FAILURES, reason
 from kronika.backups.manifest import contents
 from kronika.backups.restoring import RestoreStopped, restore
 from kronika.backups.restoring import check as check_archive
+from kronika.base.commands import Stopwatch, given_path, stopping_on
 
 
 class Command(BaseCommand):
@@ -30,27 +27,30 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, file, force, check, **options):
-        started = time.monotonic()
-        path = Path(file).expanduser().absolute()
-        try:
+        took = Stopwatch()
+        path = given_path(file)
+        # RestoreStopped is a BackupError with words of its own, so it is caught
+        # first, by the inner of the two.
+        with (
+            stopping_on(
+                *FAILURES,
+                saying=lambda error: (
+                    f"Cannot restore {file}: {reason(error)}; nothing was changed."
+                ),
+            ),
+            stopping_on(
+                RestoreStopped, saying=lambda error: f"Restoring {file} stopped: {error}."
+            ),
+        ):
             if check:
                 manifest = check_archive(path)
             else:
                 restored = restore(path, force=force)
                 manifest = restored.manifest
-        except RestoreStopped as error:
-            raise CommandError(f"Restoring {file} stopped: {error}.") from None
-        except (BackupError, OSError, DatabaseError) as error:
-            raise CommandError(
-                f"Cannot restore {file}: {reason(error)}; nothing was changed."
-            ) from None
         taken = f"taken {manifest['created_at']}"
         if check:
             self.stdout.write(f"{file} is sound: {contents(manifest)}, {taken}.")
             return
-        self.stdout.write(
-            f"Restored {contents(manifest)} from {file} ({taken}) "
-            f"in {time.monotonic() - started:.1f} s."
-        )
+        self.stdout.write(f"Restored {contents(manifest)} from {file} ({taken}) in {took}.")
         for note in restored.notes:
             self.stdout.write(note)

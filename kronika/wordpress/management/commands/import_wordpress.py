@@ -1,11 +1,13 @@
 import logging
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
+from kronika.base.commands import Stopwatch, given_path, stopping_on
 from kronika.wordpress.importer import ImportRefused, import_export
 
 
@@ -39,6 +41,20 @@ class Progress:
         self.stream.flush()
 
 
+@contextmanager
+def wagtail_page_log_quietened():
+    """Wagtail logs a line for each page created, edited and published: thousands of
+    them would bury the progress bar and the report. Its audit log in the database
+    keeps every action all the same."""
+    wagtail_log = logging.getLogger("wagtail")
+    level = wagtail_log.level
+    wagtail_log.setLevel(max(level, logging.WARNING))
+    try:
+        yield
+    finally:
+        wagtail_log.setLevel(level)
+
+
 class Command(BaseCommand):
     help = (
         "Import a WordPress export (WXR 1.1 or 1.2): posts, pages, categories, tags, authors, "
@@ -69,17 +85,18 @@ class Command(BaseCommand):
 
     def handle(self, *args, export, media_dir, post_to_telegram, staff_accounts, dry_run,
                report, **options):  # fmt: skip
-        report_path = Path(report).expanduser().absolute() if report else None
+        report_path = given_path(report) if report else None
         if report_path and not report_path.parent.is_dir():
             raise CommandError(f"Cannot write the report: {report_path.parent} does not exist.")
-        started = time.monotonic()
-        # Wagtail logs a line for each page created, edited and published: thousands
-        # of them would bury the progress bar and the report. Its audit log in the
-        # database keeps every action all the same.
-        wagtail_log = logging.getLogger("wagtail")
-        level = wagtail_log.level
-        wagtail_log.setLevel(max(level, logging.WARNING))
-        try:
+        took = Stopwatch()
+        with (
+            wagtail_page_log_quietened(),
+            stopping_on(ImportRefused, saying=lambda error: f"Nothing was imported: {error}"),
+            stopping_on(
+                DatabaseError,
+                saying=lambda error: f"Nothing was imported: the database failed: {error}",
+            ),
+        ):
             result = import_export(
                 Path(export).expanduser(),
                 media_dir=Path(media_dir).expanduser() if media_dir else None,
@@ -88,18 +105,12 @@ class Command(BaseCommand):
                 staff_accounts=staff_accounts,
                 progress=Progress(sys.stderr),
             )
-        except ImportRefused as error:
-            raise CommandError(f"Nothing was imported: {error}") from None
-        except DatabaseError as error:
-            raise CommandError(f"Nothing was imported: the database failed: {error}") from None
-        finally:
-            wagtail_log.setLevel(level)
         for line in result.lines():
             self.stdout.write(line)
-        self.stdout.write(f"Took {time.monotonic() - started:.1f} s.")
+        self.stdout.write(f"Took {took}.")
         if report_path:
-            try:
+            with stopping_on(
+                OSError, saying=lambda error: f"Cannot write the report {report_path}: {error}"
+            ):
                 result.save(report_path)
-            except OSError as error:
-                raise CommandError(f"Cannot write the report {report_path}: {error}") from None
             self.stdout.write(f"Report saved to {report_path}.")
