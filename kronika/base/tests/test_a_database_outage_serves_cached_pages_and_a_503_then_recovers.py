@@ -41,7 +41,7 @@ def paper():
         PrivatePostgres.running() as postgres,
     ):
         env = clean_environment(KRONIKA_DATA_DIR=data_dir, DATABASE_URL=postgres.url)
-        kronika_output(env, "demo", "--no-serve")
+        kronika_output(env, "demo", "--no-serve", timeout=300)
         with AppServer.running(env, Path(data_dir) / "serve.log") as server:
             server.database = postgres
             server.env = env

@@ -54,7 +54,7 @@ def cached(opener, url: str) -> bool:
 def paper():
     with tempfile.TemporaryDirectory() as data_dir, PrivateRedis.running() as redis:
         env = clean_environment(KRONIKA_DATA_DIR=data_dir, REDIS_URL=redis.url)
-        kronika_output(env, "demo", "--no-serve")
+        kronika_output(env, "demo", "--no-serve", timeout=300)
         with AppServer.running(env, Path(data_dir) / "serve.log") as server:
             server.redis = redis
             server.passwords = json.loads((Path(data_dir) / "demo-credentials.json").read_text())

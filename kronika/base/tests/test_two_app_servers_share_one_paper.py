@@ -104,7 +104,7 @@ def servers():
         }
         first = clean_environment(KRONIKA_DATA_DIR=first_dir, **shared)
         second = clean_environment(KRONIKA_DATA_DIR=second_dir, **shared)
-        kronika_output(first, "demo", "--no-serve")
+        kronika_output(first, "demo", "--no-serve", timeout=300)
         # Media would be on S3 or a shared volume; a link stands in for the mount.
         (Path(second_dir) / "media").symlink_to(Path(first_dir) / "media")
         ids = json.loads(

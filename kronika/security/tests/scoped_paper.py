@@ -27,6 +27,7 @@ from PIL import Image
 from taggit.models import Tag
 from wagtail.admin.models import EditingSession
 from wagtail.contrib.redirects.models import Redirect
+from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.documents import get_document_model
 from wagtail.models import (
     Collection,
@@ -358,6 +359,10 @@ class ScopedPaper(KronikaTestCase):
         cls.site = Site.objects.get(is_default_site=True)
         cls.paper = PaperSettings.for_site(cls.site)
         cls.paper.save()
+        # Wagtail makes a site's settings with their defaults on first use, as
+        # any reader's first visit would; the paper has been visited before.
+        for model in settings_registry:
+            model.for_site(cls.site)
         cls.tag = Tag.objects.get(name="budget")
 
     @classmethod
