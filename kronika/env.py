@@ -64,3 +64,16 @@ def env_choice(name: str, choices: tuple[str, ...], default: str | object = _UNS
     if value not in choices:
         raise ImproperlyConfigured(f"{name} must be one of {', '.join(choices)}, got {value!r}.")
     return value
+
+
+def env_names(
+    name: str, choices: tuple[str, ...], default: list[str] | object = _UNSET
+) -> list[str]:
+    """A comma-separated list of names, each one of `choices`; a misspelt name is refused."""
+    names = [item.lower() for item in env_list(name, default)]
+    unknown = [item for item in names if item not in choices]
+    if unknown:
+        raise ImproperlyConfigured(
+            f"{name} may name only {', '.join(choices)}; got {', '.join(map(repr, unknown))}."
+        )
+    return names

@@ -13,7 +13,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
-from kronika.env import env_bool, env_choice, env_int, env_list, env_str
+from kronika import features
+from kronika.env import env_bool, env_choice, env_int, env_list, env_names, env_str
 from kronika.media_storage import media_origin, media_s3_credentials, media_storage
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -49,21 +50,23 @@ CSRF_TRUSTED_ORIGINS = env_list("KRONIKA_CSRF_TRUSTED_ORIGINS", [])
 BASE_URL = env_str("KRONIKA_BASE_URL", "http://127.0.0.1:8000").rstrip("/")
 WAGTAILADMIN_BASE_URL = BASE_URL
 
+# The optional features to install (kronika.features), all of them unless named.
+KRONIKA_FEATURES = features.with_what_they_need(
+    "KRONIKA_FEATURES",
+    env_names("KRONIKA_FEATURES", features.OPTIONAL, list(features.OPTIONAL)),
+)
+
 INSTALLED_APPS = [
     "kronika.base",
     "kronika.news",
-    "kronika.comments",
-    "kronika.ratings",
-    "kronika.telegram",
-    "kronika.feeds",
-    "kronika.search",
+    *features.app_names(KRONIKA_FEATURES, "comments", "ratings", "telegram", "feeds", "search"),
     "kronika.pagecache",
     "kronika.backups",
     "kronika.demo",
     "kronika.worker",
     "kronika.security",
     "kronika.accounts",
-    "kronika.wordpress",
+    *features.app_names(KRONIKA_FEATURES, "wordpress"),
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -123,7 +126,12 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "kronika.accounts.two_factor.TwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "kronika.wordpress.middleware.OldQueryLinksMiddleware",
+    # Old WordPress addresses (?p=123) lead to the articles imported from them.
+    *(
+        ["kronika.wordpress.middleware.OldQueryLinksMiddleware"]
+        if "wordpress" in KRONIKA_FEATURES
+        else []
+    ),
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
     "kronika.base.storage_full.StorageFullMiddleware",
     # Last, so that it turns a locked-out sign-in into the lockout page.
@@ -146,6 +154,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
                 "kronika.news.context_processors.paper",
+                "kronika.features.installed",
             ],
         },
     },

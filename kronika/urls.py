@@ -1,3 +1,4 @@
+from django.apps import apps
 from django.conf import settings
 from django.urls import include, path, re_path
 from wagtail import urls as wagtail_urls
@@ -6,11 +7,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from kronika.base import views as base_views
 from kronika.base.media_files import media_file
-from kronika.comments import urls as comments_urls
-from kronika.feeds import urls as feeds_urls
 from kronika.news import urls as news_urls
-from kronika.ratings import urls as ratings_urls
-from kronika.search import urls as search_urls
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -18,10 +15,14 @@ urlpatterns = [
     path("healthz", base_views.healthz, name="healthz"),
     path("readyz", base_views.readyz, name="readyz"),
     path("", include(news_urls)),
-    path("", include(comments_urls)),
-    path("", include(feeds_urls)),
-    path("", include(ratings_urls)),
-    path("", include(search_urls)),
+]
+
+# Only the installed features have addresses (KRONIKA_FEATURES); named as
+# strings, so that a feature left out is never imported.
+urlpatterns += [
+    path("", include(f"kronika.{feature}.urls"))
+    for feature in ("comments", "feeds", "ratings", "search")
+    if apps.is_installed(f"kronika.{feature}")
 ]
 
 # Uploaded media on local disk, with the headers that keep them from acting as

@@ -1,10 +1,9 @@
 """Load the demo newspaper: sections, authors, 44 articles with pictures, readers'
-comments and ratings, and staff accounts.
+comments and ratings where those features are installed, and staff accounts.
 
 Everything is keyed by slug or username, so loading twice adds nothing.
 """
 
-import hashlib
 import io
 import json
 import secrets
@@ -22,16 +21,12 @@ from wagtail.models import Revision, Site
 
 from kronika.base.models import KronikaImage, PaperSettings
 from kronika.base.storage import replace_file
-from kronika.comments.models import Comment
-from kronika.comments.policy import ArticleCommentPolicy, Policy
+from kronika.demo.feature_content import comment_policy, load_readers, set_up_channel
 from kronika.demo.images import illustration, portrait, wordmark
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 from kronika.news.signal_handlers import bulk_publishing
-from kronika.ratings.models import Rating, recount
-from kronika.telegram.promotion import TelegramSettings
 
 CONTENT = Path(__file__).parent / "content" / "articles.json"
-READERS = Path(__file__).parent / "content" / "comments.json"
 CREDENTIALS_FILE = "demo-credentials.json"
 ACCOUNTS = [("admin", None), ("editor", "Editors"), ("reporter", "Reporters")]
 
@@ -40,7 +35,7 @@ def load_demo(now=None) -> dict:
     """Create whatever part of the demo paper is missing; returns counts of what was added."""
     data = json.loads(CONTENT.read_text(encoding="utf-8"))
     now = now or timezone.now()
-    added = {"sections": 0, "authors": 0, "articles": 0, "comments": 0, "ratings": 0}
+    added = {"sections": 0, "authors": 0, "articles": 0}
     with transaction.atomic(), bulk_publishing():
         home = HomePage.objects.get()
         _paper_settings(home)
@@ -55,11 +50,7 @@ def load_demo(now=None) -> dict:
         # Oldest first, so that publication order is the order of the archive.
         for spec in sorted(data["articles"], key=lambda a: (-a["days_ago"], a["hour"], a["slug"])):
             added["articles"] += _article(spec, sections, authors, now)
-        readers = json.loads(READERS.read_text(encoding="utf-8"))
-        for thread in readers["threads"]:
-            added["comments"] += _comments(thread)
-        for slug, counts in readers["ratings"].items():
-            added["ratings"] += _ratings(slug, counts, now)
+        added.update(load_readers(now))
     return added
 
 
@@ -74,14 +65,7 @@ def _paper_settings(home):
     paper.save()
     site.site_name = paper.name
     site.save(update_fields=["site_name"])
-    channel = TelegramSettings.for_site(site)
-    channel.channel_url = "https://t.me/kronika_demo"
-    channel.promo_title = "Join our Telegram channel"
-    channel.promo_text = (
-        "On our Telegram channel you will always find the latest information, pictures and "
-        "videos, also where this site is blocked. It works on a phone, a PC or a laptop."
-    )
-    channel.save()
+    set_up_channel(site)
 
 
 def _section(home, spec, position):
@@ -164,10 +148,8 @@ def _article(spec, sections, authors, now) -> bool:
         dateline=spec["dateline"],
         hero_image=hero,
         body=_body(spec["body"]),
-        comment_policies=[ArticleCommentPolicy(policy=Policy.CLOSED)]
-        if spec["comments"] == "closed"
-        else [],
         live=False,
+        **comment_policy(closed=spec["comments"] == "closed"),
     )
     for order, slug in enumerate(spec["authors"]):
         article.article_authors.add(ArticleAuthor(author=authors[slug], sort_order=order))
@@ -181,62 +163,6 @@ def _article(spec, sections, authors, now) -> bool:
     )
     Revision.objects.filter(pk=revision.pk).update(created_at=when)
     return True
-
-
-def _demo_client(name: str) -> str:
-    """A stand-in for the keyed client hash that a real comment would carry."""
-    return hashlib.sha256(f"kronika-demo-reader:{name}".encode()).hexdigest()
-
-
-def _comments(thread) -> int:
-    article = ArticlePage.objects.get(slug=thread["article"])
-    if Comment.objects.on(article).exists():
-        return 0
-    added = 0
-
-    def add(spec, parent=None):
-        comment = Comment.objects.create(
-            article=article,
-            parent=parent,
-            name=spec["name"],
-            email=spec["email"],
-            body=spec["body"],
-            status=spec["status"],
-            held_because=spec.get("held_because", ""),
-            client=_demo_client(spec["email"] or spec["name"]),
-            created_at=article.first_published_at + timedelta(hours=spec["hours_after"]),
-        )
-        return comment
-
-    for spec in thread["comments"]:
-        top = add(spec)
-        added += 1
-        for reply in spec["replies"]:
-            add(reply, parent=top)
-            added += 1
-    return added
-
-
-def _ratings(slug, counts, now) -> int:
-    """Readers' votes: counts[n] readers gave n + 1 stars."""
-    article = ArticlePage.objects.get(slug=slug)
-    if Rating.objects.filter(article=article).exists():
-        return 0
-    votes = [
-        Rating(
-            article=article,
-            voter=_demo_client(f"{slug}:{stars}:{n}"),
-            stars=stars + 1,
-            created_at=now,
-            updated_at=now,
-        )
-        for stars, count in enumerate(counts)
-        for n in range(count)
-    ]
-    Rating.objects.bulk_create(votes)
-    # bulk_create sends no signal, and the article shows the sum it keeps.
-    recount(article.pk)
-    return len(votes)
 
 
 def ensure_accounts() -> dict[str, str]:

@@ -1,19 +1,12 @@
 from bs4 import BeautifulSoup
 
-from kronika.telegram.promotion import TelegramSettings
-from kronika.testing import KronikaTestCase, body, make_image, publish_article, site_settings
+from kronika.testing import KronikaTestCase, body, make_image, publish_article
 
 
 class ArticlePageTests(KronikaTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        site_settings(
-            TelegramSettings,
-            channel_url="https://t.me/example_paper",
-            promo_title="Join our Telegram channel",
-            promo_text="The latest information, pictures and videos.",
-        )
         for days in range(6, 1, -1):
             publish_article(
                 cls.news, f"Older news {days}", when=cls.days_ago(days), tags=["rights"]
@@ -46,7 +39,6 @@ class ArticlePageTests(KronikaTestCase):
             "First paragraph.",
             "We acted quickly.",
             "Tags rights visas",
-            "Join our Telegram channel",
             "Previous article",
             "Next article",
             "You may also like",
@@ -77,13 +69,6 @@ class ArticlePageTests(KronikaTestCase):
     def test_the_byline_links_each_author(self):
         links = [a["href"] for a in self.get_soup().select(".byline a")]
         self.assertEqual(links, ["/authors/alice/", "/authors/bob/"])
-
-    def test_it_has_a_slot_for_the_rating_and_the_channel_promo_box(self):
-        soup = self.get_soup()
-        self.assertIsNotNone(soup.select_one("#rating"))
-        promo = soup.select_one("aside.channel-promo")
-        self.assertIn("The latest information, pictures and videos.", promo.get_text())
-        self.assertEqual(promo.select_one("a")["href"], "https://t.me/example_paper")
 
     def test_more_in_section_lists_four_others_of_the_same_section(self):
         links = [a["href"] for a in self.get_soup().select(".more-in-section h3 a")]

@@ -2,15 +2,49 @@
 
 News names the places (kronika.news.slots) and the editor's feature panels
 (kronika.news.editor_panels); comments, ratings and Telegram fill them from
-their own wagtail_hooks, and news imports none of them.
+their own wagtail_hooks, and news imports none of them. A feature left out
+(KRONIKA_FEATURES) adds nothing, and the page is drawn without it: these tests
+check the parts of the features installed, and that the others are absent.
 """
 
 from bs4 import BeautifulSoup
+from django.apps import apps
+from django.conf import settings
+from django.test import override_settings
 from wagtail import hooks
 
 from kronika.news.slots import END, PAGE_SLOTS, PLACES, Slot
-from kronika.telegram.promotion import TelegramSettings
-from kronika.testing import KronikaTestCase, publish_article, site_settings, without_page_cache
+from kronika.testing import KronikaTestCase, publish_article, without_page_cache
+
+# Each feature's parts, by the marker each leaves in the page, in page order.
+PARTS = [
+    ('<h1 class="headline">', "news"),
+    ('class="comment-count"', "comments"),
+    ('class="rating"', "ratings"),
+    ('class="channel-promo"', "telegram"),
+    ('class="article-nav"', "news"),
+    ('class="comments"', "comments"),
+    ('class="more-in-section"', "news"),
+]
+
+
+def installed(feature: str) -> bool:
+    return apps.is_installed(f"kronika.{feature}")
+
+
+def with_a_template(name: str, source: str):
+    """The project's templates, and one more kept in memory."""
+    engine = settings.TEMPLATES[0]
+    loaders = [
+        ("django.template.loaders.locmem.Loader", {name: source}),
+        "django.template.loaders.filesystem.Loader",
+        "django.template.loaders.app_directories.Loader",
+    ]
+    return override_settings(
+        TEMPLATES=[
+            {**engine, "APP_DIRS": False, "OPTIONS": {**engine["OPTIONS"], "loaders": loaders}}
+        ]
+    )
 
 
 @without_page_cache()
@@ -18,7 +52,6 @@ class ArticleSlotTests(KronikaTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        site_settings(TelegramSettings, channel_url="https://t.me/example_paper")
         cls.older = publish_article(cls.news, "Harbour dredging begins", when=cls.days_ago(3))
         cls.article = publish_article(
             cls.news, "Ferry line to Gotland returns", when=cls.days_ago(2), tags=["ferries"]
@@ -30,27 +63,29 @@ class ArticleSlotTests(KronikaTestCase):
         self.assertEqual(response.status_code, 200)
         return response.content.decode()
 
-    def test_each_feature_s_part_is_in_its_place_in_page_order(self):
+    def test_each_installed_feature_s_part_is_in_its_place_in_page_order(self):
         html = self.page()
-        order = [
-            '<h1 class="headline">',
-            'class="comment-count"',
-            'class="rating"',
-            'class="channel-promo"',
-            'class="article-nav"',
-            'class="comments"',
-            'class="more-in-section"',
-        ]
-        places = [html.find(marker) for marker in order]
-        self.assertNotIn(-1, places, dict(zip(order, places, strict=True)))
+        shown = [marker for marker, feature in PARTS if feature == "news" or installed(feature)]
+        places = [html.find(marker) for marker in shown]
+        self.assertNotIn(-1, places, dict(zip(shown, places, strict=True)))
         self.assertEqual(places, sorted(places))
 
+    def test_a_feature_left_out_adds_nothing(self):
+        html = self.page()
+        for marker, feature in PARTS:
+            if feature != "news" and not installed(feature):
+                with self.subTest(feature=feature):
+                    self.assertNotIn(marker, html)
+
     def test_a_part_registered_for_the_end_is_drawn_after_the_lists(self):
-        # Telegram's promo, registered a second time for the end of the page.
-        with hooks.register_temporarily(PAGE_SLOTS, lambda: [Slot(END, "telegram/promo.html")]):
+        part = '<aside class="end-part">{{ page.title }}</aside>'
+        with (
+            with_a_template("end_part.html", part),
+            hooks.register_temporarily(PAGE_SLOTS, lambda: [Slot(END, "end_part.html")]),
+        ):
             html = self.page()
-        self.assertEqual(html.count('class="channel-promo"'), 2)
-        self.assertGreater(html.rfind('class="channel-promo"'), html.find("more-in-section"))
+        self.assertIn('<aside class="end-part">Ferry line to Gotland returns</aside>', html)
+        self.assertGreater(html.find('class="end-part"'), html.find("more-in-section"))
 
     def test_a_part_for_a_place_that_does_not_exist_is_refused(self):
         with self.assertRaisesMessage(ValueError, "not a place on the pages"):
@@ -64,10 +99,13 @@ class ArticleEditorPanelTests(KronikaTestCase):
         super().setUpTestData()
         cls.article = publish_article(cls.news, "Ferry line to Gotland returns")
 
-    def test_comments_and_telegram_add_their_fields_to_the_article_settings(self):
+    def test_comments_and_telegram_add_their_fields_to_the_article_settings_if_installed(self):
         self.client.force_login(self.editor)
         response = self.client.get(f"/admin/pages/{self.article.pk}/edit/")
         self.assertEqual(response.status_code, 200)
         soup = BeautifulSoup(response.content, "html.parser")
-        self.assertIsNotNone(soup.select_one('[name="comment_policies-TOTAL_FORMS"]'))
-        self.assertIsNotNone(soup.select_one('[name="post_to_telegram"]'))
+        fields = {"comments": "comment_policies-TOTAL_FORMS", "telegram": "post_to_telegram"}
+        for feature, field in fields.items():
+            with self.subTest(feature=feature):
+                field_shown = soup.select_one(f'[name="{field}"]') is not None
+                self.assertEqual(field_shown, installed(feature))

@@ -1,23 +1,19 @@
 """An article under a privacy setting is served only to those it lets in, by Wagtail.
 
 Lists, feeds, sitemaps, search and neighbours' links are the same for every
-reader (and cached for them), so a private article appears in none of them, and
-takes no comments or ratings from readers who cannot open it.
+reader (and cached for them), so a private article appears in none of them.
+(That it takes no comments or ratings from readers who cannot open it is
+checked by those features: test_a_private_article_takes_no_comments.py and
+test_a_private_article_takes_no_ratings.py.)
 """
 
 from django.contrib.auth.models import Group
 from wagtail.models import PageViewRestriction
 
-from kronika.comments.models import Comment
-from kronika.comments.policy import CommentSettings
 from kronika.news.models import ArticlePage
-from kronika.ratings.models import Rating
 from kronika.testing import (
     KronikaTestCase,
-    comment_form_data,
-    post_form,
     publish_article,
-    site_settings,
     without_page_cache,
 )
 
@@ -43,7 +39,6 @@ class PrivateArticlesTests(KronikaTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        site_settings(CommentSettings, moderation="none")
         article = {"tags": ["budget"], "authors": [cls.alice]}
         cls.older = publish_article(cls.news, "Budget opens", when=cls.days_ago(0.3), **article)
         cls.private = publish_article(
@@ -81,19 +76,3 @@ class PrivateArticlesTests(KronikaTestCase):
         self.assertEqual(self.client.get(self.private.url).status_code, 302)
         self.client.force_login(self.editor)
         self.assertContains(self.client.get(self.private.url), "Budget leak memo")
-
-    def test_it_takes_no_comments_or_ratings(self):
-        data = comment_form_data(self.private)
-        response = post_form(
-            self.client, f"/comments/{self.private.pk}/", data, HTTP_SEC_FETCH_SITE="same-origin"
-        )
-        self.assertEqual(response.status_code, 404)
-        response = post_form(
-            self.client,
-            f"/ratings/{self.private.pk}/",
-            {"stars": 5},
-            HTTP_SEC_FETCH_SITE="same-origin",
-        )
-        self.assertEqual(response.status_code, 404)
-        self.assertFalse(Comment.objects.exists())
-        self.assertFalse(Rating.objects.exists())

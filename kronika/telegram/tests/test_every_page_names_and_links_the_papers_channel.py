@@ -15,7 +15,8 @@ class ChannelOnEveryPageTests(KronikaTestCase):
             channel_url="https://t.me/baltic_kronika",
             promo_title="Follow us where we are blocked",
         )
-        cls.article = publish_article(cls.news, "Ports and rails")
+        publish_article(cls.news, "Harbour dredging begins", when=cls.days_ago(2))
+        cls.article = publish_article(cls.news, "Ports and rails", when=cls.days_ago(1))
 
     def soup(self, url):
         response = self.client.get(url)
@@ -35,6 +36,20 @@ class ChannelOnEveryPageTests(KronikaTestCase):
         box = self.soup(self.article.url).select_one(".channel-promo")
         self.assertEqual(box.h2.get_text(), "Follow us where we are blocked")
         self.assertEqual(box.select_one("a.button")["href"], "https://t.me/baltic_kronika")
+
+    def test_the_box_comes_between_the_story_and_the_previous_article(self):
+        text = self.soup(self.article.url).find("main").get_text(" ", strip=True)
+        order = [
+            "The body of Ports and rails",
+            "Follow us where we are blocked",
+            "Previous article",
+        ]
+        positions = [text.index(fragment) for fragment in order]
+        self.assertEqual(positions, sorted(positions), text)
+
+    def test_with_neither_a_link_nor_words_there_is_no_box(self):
+        site_settings(TelegramSettings, channel_url="", promo_text="")
+        self.assertIsNone(self.soup(self.article.url).select_one(".channel-promo"))
 
     def test_a_link_that_is_not_telegrams_gives_no_channel_name(self):
         site_settings(TelegramSettings, channel_url="https://example.org/baltic_kronika")

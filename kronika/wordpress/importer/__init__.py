@@ -20,11 +20,11 @@ pages share on their way to becoming pages.
 from contextlib import nullcontext
 from pathlib import Path
 
+from django.apps import apps
 from django.db import transaction
 
 from kronika.news.signal_handlers import bulk_publishing
 from kronika.pagecache.store import invalidating_everything_once
-from kronika.telegram import outbox
 from kronika.wordpress import wxr
 from kronika.wordpress.importer.core import Importer, ImportRefused
 from kronika.wordpress.importer.scanning import Scan, scan
@@ -55,9 +55,8 @@ def import_export(
         if not media_dir.is_dir():
             raise ImportRefused(f"{media_dir}: the media folder does not exist")
     importer = Importer(scanned, path, media_dir, staff_accounts, dry_run, progress)
-    suspended = nullcontext() if post_to_telegram else outbox.posting_suspended()
     try:
-        with suspended, transaction.atomic():
+        with _telegram_held_back(not post_to_telegram), transaction.atomic():
             with (
                 invalidating_everything_once(),
                 bulk_publishing(in_background=True),
@@ -76,3 +75,12 @@ def import_export(
     if dry_run:
         importer.media.discard_written()
     return importer.report
+
+
+def _telegram_held_back(held_back: bool):
+    """Publish without posting to Telegram, where it is installed (KRONIKA_FEATURES)."""
+    if not held_back or not apps.is_installed("kronika.telegram"):
+        return nullcontext()
+    from kronika.telegram import outbox
+
+    return outbox.posting_suspended()

@@ -2,13 +2,13 @@ import logging
 import os
 import signal
 
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import CommandError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
 from kronika.news.tasks import publish_scheduled
-from kronika.telegram import outbox
 from kronika.worker.lifeline import Lifeline
 
 logger = logging.getLogger("django_tasks_db")
@@ -88,8 +88,12 @@ class Command(db_worker.Command):
         # Scheduled go-lives are queued as deferred tasks when they are set; this
         # catches anything that fell due while no worker was running.
         publish_scheduled.enqueue()
-        # Telegram calls cut off by a stop, or waiting for a retry, carry on.
-        outbox.resume()
+        # Telegram calls cut off by a stop, or waiting for a retry, carry on;
+        # a paper without Telegram (KRONIKA_FEATURES) has none and cannot import it.
+        if apps.is_installed("kronika.telegram"):
+            from kronika.telegram import outbox
+
+            outbox.resume()
         if reload and not batch:
             if os.environ.get(DJANGO_AUTORELOAD_ENV) == "true":
                 worker.configure_signals()
