@@ -69,5 +69,5 @@ class ArticleEditorPanelTests(KronikaTestCase):
         response = self.client.get(f"/admin/pages/{self.article.pk}/edit/")
         self.assertEqual(response.status_code, 200)
         soup = BeautifulSoup(response.content, "html.parser")
-        self.assertIsNotNone(soup.select_one('[name="comment_policies-TOTAL_FORMS"]'))
-        self.assertIsNotNone(soup.select_one('[name="post_to_telegram"]'))
+        self.assertIsNotNone(soup.select_one('[name="comment_policies-0-policy"]'))
+        self.assertIsNotNone(soup.select_one('[name="telegram_choices-0-post"]'))
