@@ -32,11 +32,6 @@ def carry_over(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    run_before = [
-        ("base", "0006_feature_settings_moved_to_their_apps"),
-        ("news", "0007_comment_policy_moved_to_comments"),
-    ]
-
     dependencies = [
         ("comments", "0003_count_comments_onto_articles"),
         ("base", "0005_body_gallery_table_separator_code_html"),

@@ -4,10 +4,10 @@ Comments, Telegram and feeds each take their part: this test checks all
 three, as one migration of one paper.
 
 A real paper in a database of its own (SQLite, or a scratch PostgreSQL one
-when the suite runs on PostgreSQL): its articles are written, the schema is
-wound back to before the move, the old columns get what a paper had there
-(its settings, articles with a policy of their own, a draft that closes
-comments), and `kronika migrate` carries them over.
+when the suite runs on PostgreSQL): its articles are written, the features
+are wound back to before the move, the columns the core left behind get what
+a paper had there (its settings, articles with choices of their own, a draft
+that changes them), and `kronika migrate` carries them over.
 """
 
 import json
@@ -87,7 +87,8 @@ print(json.dumps({
 }))
 """
 
-# Winding comments back to 0003 unwinds base 0006 and news 0007 too: they run after it.
+# The core's columns stay whatever the order (kronika/base/migrating.py), so
+# winding the features back is winding the paper back to before the move.
 BACK_TO_BEFORE_THE_MOVE = [
     ("comments", "0003_count_comments_onto_articles"),
     ("telegram", "0002_editors_see_calls"),

@@ -22,8 +22,6 @@ def carry_over(apps, schema_editor):
 
 class Migration(migrations.Migration):
 
-    run_before = [("news", "0008_post_to_telegram_moved_to_telegram")]
-
     dependencies = [
         ('news', '0007_comment_policy_moved_to_comments'),
         ('telegram', '0003_telegram_settings'),
