@@ -106,8 +106,8 @@ def close_at(article, site_settings: CommentSettings, policy: str | None = None)
     return article.first_published_at + timedelta(days=days)
 
 
-def comments_open(article, site_settings: CommentSettings, now=None) -> bool:
-    policy = policy_of(article)
+def comments_open(article, site_settings: CommentSettings, now=None, policy=None) -> bool:
+    policy = policy or policy_of(article)
     if policy != Policy.INHERIT:
         return policy == Policy.OPEN
     if not site_settings.open_by_default:

@@ -4,7 +4,6 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import urlencode
 from wagtail import hooks
-from wagtail.admin.panels import InlinePanel
 from wagtail.admin.ui.menus import MenuItem
 from wagtail.permission_policies import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
@@ -13,7 +12,7 @@ from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
 from kronika.comments.bulk_actions import ApproveBulkAction, BlockBulkAction, SpamBulkAction
 from kronika.comments.models import Block, Comment
-from kronika.news.editor_panels import SETTINGS_PANELS
+from kronika.news.editor_panels import SETTINGS_PANELS, ArticleChoicePanel
 from kronika.news.slots import AFTER_NAV, HEADER, PAGE_SLOTS, Slot
 from kronika.security.choosers import PermittedUsersChooserViewSet
 
@@ -109,14 +108,7 @@ for action in (ApproveBulkAction, SpamBulkAction, BlockBulkAction):
 
 @hooks.register(SETTINGS_PANELS)
 def article_comment_panels():
-    return [
-        # No policy means the site's rules; an editor adds one to open or
-        # close this article's comments for good. A form always shown would
-        # count as empty while left at "as the site default", and be refused.
-        InlinePanel(
-            "comment_policies", heading="Comments", label="Comment policy", min_num=0, max_num=1
-        )
-    ]
+    return [ArticleChoicePanel("comment_policies", heading="Comments", label="Comment policy")]
 
 
 @hooks.register(PAGE_SLOTS)

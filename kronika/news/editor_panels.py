@@ -7,14 +7,20 @@ a hook named here, which returns the panels to add, as Wagtail's own
 
     @hooks.register(SETTINGS_PANELS)
     def article_comment_panels():
-        return [InlinePanel("comment_policies", max_num=1)]
+        return [ArticleChoicePanel("comment_policies", heading="Comments")]
+
+What a feature keeps per article is a model of its own, a child of the
+article's cluster (a ParentalKey), so it is part of each revision as a field
+of the page would be, and news has no column for it. ArticleChoicePanel
+shows such a child when it holds one choice per article.
 
 The hooks are read when Wagtail first builds the editor, once every app is
 ready; an app that is not installed adds nothing.
 """
 
 from wagtail import hooks
-from wagtail.admin.panels import ObjectList
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import InlinePanel, ObjectList
 
 SETTINGS_PANELS = "register_article_settings_panels"
 
@@ -34,3 +40,28 @@ class FeaturePanels(ObjectList):
         # the copy's children are gathered then, when every hook is registered.
         self.children = [panel for hook in hooks.get_hooks(self.hook_name) for panel in hook()]
         super().on_model_bound()
+
+
+class KeptAsShownForm(WagtailAdminModelForm):
+    """A choice left as it was shown is still the editor's choice, and is saved."""
+
+    def has_changed(self):
+        return True
+
+
+class ArticleChoicePanel(InlinePanel):
+    """A child that holds one choice per article: always shown, always kept.
+
+    Shown as a plain InlinePanel with one required form, the choice would be
+    refused when the editor leaves it at its default: a formset counts a form
+    left as shown as empty, and an empty form does not make its minimum.
+    """
+
+    def __init__(self, relation_name, *args, **kwargs):
+        kwargs.update(min_num=1, max_num=1)
+        super().__init__(relation_name, *args, **kwargs)
+
+    def get_form_options(self):
+        options = super().get_form_options()
+        options["formsets"][self.relation_name]["form"] = KeptAsShownForm
+        return options

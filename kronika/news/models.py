@@ -192,10 +192,6 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
         max_length=120, blank=True, help_text="Where the story was reported."
     )
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
-    post_to_telegram = models.BooleanField(
-        default=True,
-        help_text="Post the article to the paper's Telegram channels when it is first published.",
-    )
     # Counts kept by the comments and ratings apps as their rows change, so that
     # the page shows them without counting; never part of a revision (below).
     comment_count = models.PositiveIntegerField(default=0, editable=False)

@@ -2,6 +2,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils import timezone
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel
 
 from kronika.news.models import ArticlePage, SectionPage
 from kronika.telegram.messages import DEFAULT_TEMPLATE, check_template
@@ -186,3 +188,36 @@ class Call(models.Model):
 
     def __str__(self):
         return f"{self.method}: {self.outcome}"
+
+
+class ArticleTelegram(models.Model):
+    """Whether one article goes to the paper's channels when it is first published.
+
+    A child of the article's cluster, so it is part of each revision, and the
+    revision that goes live decides. An article without one is posted, as the
+    field that was on the page (until migration 0004) defaulted to.
+    """
+
+    article = ParentalKey(ArticlePage, on_delete=models.CASCADE, related_name="telegram_choices")
+    post = models.BooleanField(
+        "post to Telegram",
+        default=True,
+        help_text="Post the article to the paper's Telegram channels when it is first published.",
+    )
+
+    panels = [FieldPanel("post")]
+
+    class Meta:
+        verbose_name = "Telegram choice"
+        constraints = [
+            models.UniqueConstraint(fields=["article"], name="one_telegram_choice_per_article")
+        ]
+
+    def __str__(self):
+        return "Posted to Telegram" if self.post else "Not posted to Telegram"
+
+
+def posts_to_telegram(article) -> bool:
+    """The article's own choice; its in-memory rows when it is a draft or a preview."""
+    rows = list(article.telegram_choices.all())
+    return rows[0].post if rows else True

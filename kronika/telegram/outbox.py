@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from kronika.telegram.bot_api import Answer, BotApi, NotSent, Uncertain
 from kronika.telegram.messages import CAPTION_LIMIT, TEXT_LIMIT, compose
-from kronika.telegram.models import Call, Channel, Delivery, Post
+from kronika.telegram.models import Call, Channel, Delivery, Post, posts_to_telegram
 
 DELETE_WINDOW = timedelta(hours=48)
 PHOTO_FILTER = "max-1280x1280|format-jpeg|jpegquality-85"
@@ -48,7 +48,7 @@ def article_published(article) -> None:
     for channel in Channel.objects.for_article(article):
         post = Post.objects.filter(article=article, channel=channel).first()
         if post is None:
-            if first_time and article.post_to_telegram:
+            if first_time and posts_to_telegram(article):
                 post = Post.objects.create(article=article, channel=channel)
                 _queue(post, Delivery.Action.SEND)
         elif post.state in (Post.State.SENT, Post.State.WITHDRAWN):

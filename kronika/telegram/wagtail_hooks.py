@@ -9,7 +9,7 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kronika.base.reports import PermittedMenuItem, report_urls
-from kronika.news.editor_panels import SETTINGS_PANELS
+from kronika.news.editor_panels import SETTINGS_PANELS, ArticleChoicePanel
 from kronika.news.slots import BEFORE_NAV, FOOTER, PAGE_SLOTS, SITE_HEAD, Slot
 from kronika.security.choosers import PermittedUsersChooserViewSet
 from kronika.telegram import views
@@ -107,7 +107,12 @@ register_snippet(ChannelViewSet)
 
 @hooks.register(SETTINGS_PANELS)
 def article_telegram_panels():
-    return [MultiFieldPanel([FieldPanel("post_to_telegram"), TelegramStatusPanel()], "Telegram")]
+    return [
+        MultiFieldPanel(
+            [ArticleChoicePanel("telegram_choices", label="Telegram"), TelegramStatusPanel()],
+            "Telegram",
+        )
+    ]
 
 
 @hooks.register(PAGE_SLOTS)

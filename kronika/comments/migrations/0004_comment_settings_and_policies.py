@@ -4,9 +4,7 @@ import django.db.models.deletion
 import modelcluster.fields
 from django.db import migrations, models
 
-from kronika.base.migrating import column_exists, copy_paper_settings
-
-KEPT_POLICIES = ("open", "closed")  # "inherit" is what an article without a row follows
+from kronika.base.migrating import copy_paper_settings, move_article_field_to_child
 
 
 def carry_over(apps, schema_editor):
@@ -21,50 +19,19 @@ def carry_over(apps, schema_editor):
             "blocked_words": "comment_blocked_words",
         },
     )
-    article_page = apps.get_model("news", "ArticlePage")
-    if not column_exists(schema_editor, article_page, "comment_policy"):
-        return
-    policy = apps.get_model("comments", "ArticleCommentPolicy")
-    kept = article_page.objects.filter(comment_policy__in=KEPT_POLICIES)
-    policy.objects.bulk_create(
-        policy(article_id=pk, policy=value)
-        for pk, value in kept.values_list("pk", "comment_policy").iterator()
+    # "inherit" is what an article without a policy follows.
+    move_article_field_to_child(
+        apps,
+        schema_editor,
+        field="comment_policy",
+        kept=("open", "closed"),
+        child="comments.ArticleCommentPolicy",
+        relation="comment_policies",
+        to="policy",
     )
-    _carry_over_revisions(apps)
-
-
-def _carry_over_revisions(apps):
-    """Drafts and scheduled revisions keep their policy: it becomes their child row.
-
-    Publishing a revision saved before this migration would otherwise drop
-    the policy it was saved with. Revisions that followed the site need
-    nothing: no row means the same.
-    """
-    content_type = apps.get_model("contenttypes", "ContentType")
-    revision = apps.get_model("wagtailcore", "Revision")
-    article_type = content_type.objects.filter(app_label="news", model="articlepage").first()
-    if article_type is None:
-        return
-    revisions = revision.objects.filter(
-        content_type=article_type, content__comment_policy__in=KEPT_POLICIES
-    )
-    for saved in revisions.iterator():
-        saved.content["comment_policies"] = [
-            {
-                "pk": None,
-                "article": int(saved.object_id),
-                "policy": saved.content["comment_policy"],
-            }
-        ]
-        saved.save(update_fields=["content"])
 
 
 class Migration(migrations.Migration):
-    run_before = [
-        ("base", "0006_feature_settings_moved_to_their_apps"),
-        ("news", "0007_comment_policy_moved_to_comments"),
-    ]
-
     dependencies = [
         ("comments", "0003_count_comments_onto_articles"),
         ("base", "0005_body_gallery_table_separator_code_html"),

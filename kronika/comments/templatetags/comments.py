@@ -5,7 +5,7 @@ from django.db.models import Q
 
 from kronika.comments.forms import CommentForm
 from kronika.comments.models import Comment
-from kronika.comments.policy import CommentSettings, close_at, comments_open
+from kronika.comments.policy import CommentSettings, close_at, comments_open, policy_of
 from kronika.comments.text import render_body
 from kronika.comments.views import pending_ids
 from kronika.pagecache import tags as cache_tags
@@ -60,9 +60,10 @@ def comments_open_on(context, article) -> bool:
     """Whether the article takes comments now; the cached page expires when they close."""
     request = context["request"]
     site_settings = CommentSettings.for_request(request)
-    is_open = comments_open(article, site_settings)
+    policy = policy_of(article)  # read once: asking the article again is a query
+    is_open = comments_open(article, site_settings, policy=policy)
     if is_open:
-        cache_tags.depends_on(request, until=close_at(article, site_settings))
+        cache_tags.depends_on(request, until=close_at(article, site_settings, policy))
     return is_open
 
 

@@ -15,8 +15,6 @@ def carry_over(apps, schema_editor):
 class Migration(migrations.Migration):
     initial = True
 
-    run_before = [("base", "0006_feature_settings_moved_to_their_apps")]
-
     dependencies = [
         ("base", "0005_body_gallery_table_separator_code_html"),
         ("wagtailcore", "0098_apitoken"),

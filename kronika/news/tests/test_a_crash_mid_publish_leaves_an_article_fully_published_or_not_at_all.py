@@ -59,7 +59,7 @@ form = nested_form_data({{
     "body": streamfield([("paragraph", rich_text("<p>The facts.</p>"))]),
     "article_authors": inline_formset([{{"author": author.pk}}]),
     "comment_policies": inline_formset([{{"policy": "inherit"}}]),
-    "post_to_telegram": "on",
+    "telegram_choices": inline_formset([{{"post": "on"}}]),
     "action-publish": "1",
 }})
 add = reverse("wagtailadmin_pages:add", args=("news", "articlepage", section.pk))

@@ -104,7 +104,7 @@ class ArticleEditorPanelTests(KronikaTestCase):
         response = self.client.get(f"/admin/pages/{self.article.pk}/edit/")
         self.assertEqual(response.status_code, 200)
         soup = BeautifulSoup(response.content, "html.parser")
-        fields = {"comments": "comment_policies-TOTAL_FORMS", "telegram": "post_to_telegram"}
+        fields = {"comments": "comment_policies-0-policy", "telegram": "telegram_choices-0-post"}
         for feature, field in fields.items():
             with self.subTest(feature=feature):
                 field_shown = soup.select_one(f'[name="{field}"]') is not None

@@ -8,7 +8,7 @@ migrated without the feature, that migration of theirs is applied already, and
 Django refuses to migrate the feature in later (InconsistentMigrationHistory).
 """
 
-from unittest import expectedFailure, skipUnless
+from unittest import skipUnless
 
 from django.apps import apps
 from django.db.migrations.loader import MigrationLoader
@@ -42,11 +42,6 @@ class CoreMigrationTests(SimpleTestCase):
         all(apps.is_installed(f"kronika.{name}") for name in features.OPTIONAL),
         "needs every feature's migrations",
     )
-    # Known to fail: comments 0004, telegram 0003 and feeds 0001 ask to run
-    # before base 0006 (and comments 0004 before news 0007), which drop the
-    # columns they copy, so none of the three can be switched on later. When
-    # they no longer do, this passes, and the mark must go.
-    @expectedFailure
     def test_a_paper_migrated_without_the_features_can_migrate_them_in_later(self):
         graph = MigrationLoader(None, ignore_no_migrations=True).graph
         optional = optional_labels()

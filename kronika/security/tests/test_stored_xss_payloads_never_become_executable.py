@@ -214,7 +214,7 @@ class StoredXssTests(KronikaTestCase):
                 "article_authors": inline_formset(bylines, initial=len(bylines) if article else 0),
                 "tags": tags,
                 "comment_policies": inline_formset([{"policy": "inherit"}]),
-                "post_to_telegram": "",
+                "telegram_choices": inline_formset([{"post": ""}]),
                 action: "1",
             }
         )

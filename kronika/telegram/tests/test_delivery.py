@@ -6,7 +6,7 @@ from django.test import override_settings
 from django.utils import timezone
 
 from kronika.telegram import outbox
-from kronika.telegram.models import Call, Channel, Delivery, Post
+from kronika.telegram.models import ArticleTelegram, Call, Channel, Delivery, Post
 from kronika.telegram.tests.support import TelegramTestCase
 from kronika.testing import free_port, make_image
 
@@ -93,7 +93,7 @@ class DeliveryTests(TelegramTestCase):
         self.assertEqual(self.post_of(article).state, Post.State.SENT)
 
     def test_a_call_cut_off_by_a_stopped_worker_is_flagged_not_repeated(self):
-        article = self.publish("Interrupted story", post_to_telegram=False)
+        article = self.publish("Interrupted story", telegram_choices=[ArticleTelegram(post=False)])
         post = Post.objects.create(article=article, channel=self.channel)
         Delivery.objects.create(
             post=post, channel=self.channel, action="send", state="in_flight", attempts=1

@@ -6,7 +6,7 @@ from django.utils import timezone
 
 from kronika.news.models import ArticlePage
 from kronika.telegram import outbox
-from kronika.telegram.models import Channel, Post
+from kronika.telegram.models import ArticleTelegram, Channel, Post
 from kronika.telegram.tests.support import TOKEN, TelegramTestCase
 
 
@@ -35,7 +35,9 @@ class FirstPublicationTests(TelegramTestCase):
         self.assertNotIn("link_preview_options", self.api.sent()[0])
 
     def test_editors_can_untick_post_to_telegram(self):
-        article = self.publish("Not for the channel", post_to_telegram=False)
+        article = self.publish(
+            "Not for the channel", telegram_choices=[ArticleTelegram(post=False)]
+        )
         self.assertEqual(self.api.calls, [])
         self.assertFalse(Post.objects.filter(article=article).exists())
 
