@@ -46,14 +46,30 @@ def new_draft(title: str, slug: str) -> int:
 
 
 def schedule(prefix: str, count: int, seconds: float) -> list[int]:
-    """Drafts scheduled to go live in `seconds`; their ids."""
-    go_live_at = timezone.now() + timedelta(seconds=seconds)
+    """Drafts scheduled to go live together in `seconds` from when the last is written; their ids.
+
+    Each is scheduled an hour ahead first and brought forward once all are:
+    Wagtail publishes a revision whose go-live time has passed at once, so on
+    a loaded machine the last of a few drafts written against a one-second
+    schedule went live as it was written, not as scheduled.
+    """
     ids = []
     for n in range(count):
         article = draft(f"{prefix} {n:02d}", slug=f"{_slug(prefix)}-{n:02d}")
-        article.go_live_at = go_live_at
+        article.go_live_at = timezone.now() + timedelta(hours=1)
         article.save_revision().publish()
         ids.append(article.pk)
+    go_live_at = timezone.now() + timedelta(seconds=seconds)
+    ArticlePage.objects.filter(pk__in=ids).update(go_live_at=go_live_at)
+    scheduled = Revision.objects.filter(
+        object_id__in=[str(pk) for pk in ids], approved_go_live_at__isnull=False
+    )
+    for revision in scheduled:
+        # The revision's own copy of the page carries the time too, and going
+        # live with a time still ahead would only schedule it again.
+        revision.content = {**revision.content, "go_live_at": go_live_at.isoformat()}
+        revision.approved_go_live_at = go_live_at
+        revision.save(update_fields=["content", "approved_go_live_at"])  # queues its task
     return ids
 
 
