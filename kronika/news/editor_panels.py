@@ -65,3 +65,8 @@ class ArticleChoicePanel(InlinePanel):
         options = super().get_form_options()
         options["formsets"][self.relation_name]["form"] = KeptAsShownForm
         return options
+
+    class BoundPanel(InlinePanel.BoundPanel):
+        # Its fields alone: the add, delete and move buttons of a list of
+        # children would offer what one choice cannot do.
+        template_name = "news/panels/article_choice.html"

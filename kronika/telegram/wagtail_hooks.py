@@ -109,7 +109,10 @@ register_snippet(ChannelViewSet)
 def article_telegram_panels():
     return [
         MultiFieldPanel(
-            [ArticleChoicePanel("telegram_choices", label="Telegram"), TelegramStatusPanel()],
+            [
+                ArticleChoicePanel("telegram_choices", heading="", label="Telegram"),
+                TelegramStatusPanel(heading="In the channels"),
+            ],
             "Telegram",
         )
     ]
