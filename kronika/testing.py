@@ -26,6 +26,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
 from wagtail.models import Site
+from wagtail.test.utils.form_data import inline_formset
 
 from kronika.base.models import KronikaImage, PaperSettings
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
@@ -122,6 +123,24 @@ def post_comment(client, article, *, reader: int = 1, **fields):
 
 def rate(client, article, stars, *, reader: int = 1, **headers):
     return post_form(client, f"/ratings/{article.pk}/", {"stars": stars}, reader=reader, **headers)
+
+
+# The one-choice panels (news.editor_panels.ArticleChoicePanel) that features
+# add to the article editor, left as shown: every post of the editor's form
+# carries them, and a feature that is not installed ignores its own.
+FEATURE_CHOICES = {"comment_policies": {"policy": "inherit"}, "telegram_choices": {"post": "on"}}
+
+
+def feature_choices(article=None) -> dict:
+    """The features' choices as the editor posts them: with the row's id when there is one."""
+    data = {}
+    for relation, values in FEATURE_CHOICES.items():
+        rows = list(getattr(article, relation).all()) if hasattr(article, relation) else []
+        if rows:
+            data[relation] = inline_formset([{"id": rows[0].pk, **values}], initial=1)
+        else:
+            data[relation] = inline_formset([values])
+    return data
 
 
 def site_settings(model, **changes):

@@ -17,12 +17,25 @@ PAPER_SETTINGS_TABLE = "base_papersettings"
 ARTICLE_TABLE = "news_articlepage"
 
 
-def left_behind(model_name: str, name: str, nullable_field) -> list:
-    """Operations that take a field out of the model and leave its column, nullable."""
+def left_behind(model_name: str, fields: dict) -> list:
+    """Operations that take `fields` out of the model and leave their columns, nullable.
+
+    `fields` maps each name to its field made nullable. All are altered before
+    any leaves the migration state: SQLite alters a column by rebuilding the
+    table from the state, and a rebuild after a field left it would drop that
+    column. For the same reason a later migration that rebuilds these tables
+    on SQLite drops the columns left behind, and a feature installed after it
+    starts from its defaults.
+    """
     return [
-        migrations.AlterField(model_name=model_name, name=name, field=nullable_field),
+        *(
+            migrations.AlterField(model_name=model_name, name=name, field=field)
+            for name, field in fields.items()
+        ),
         migrations.SeparateDatabaseAndState(
-            state_operations=[migrations.RemoveField(model_name=model_name, name=name)]
+            state_operations=[
+                migrations.RemoveField(model_name=model_name, name=name) for name in fields
+            ]
         ),
     ]
 

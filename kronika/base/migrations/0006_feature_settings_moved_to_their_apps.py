@@ -12,17 +12,16 @@ class Migration(migrations.Migration):
         ("base", "0005_body_gallery_table_separator_code_html"),
     ]
 
-    operations = [
-        *left_behind("papersettings", "telegram_url", models.URLField(blank=True, null=True)),
-        *left_behind(
-            "papersettings", "telegram_promo_title", models.CharField(max_length=120, null=True)
-        ),
-        *left_behind("papersettings", "telegram_promo_text", models.TextField(null=True)),
-        *left_behind("papersettings", "comments_open_by_default", models.BooleanField(null=True)),
-        *left_behind(
-            "papersettings", "comments_auto_close_days", models.PositiveIntegerField(null=True)
-        ),
-        *left_behind("papersettings", "comment_moderation", models.CharField(max_length=8, null=True)),
-        *left_behind("papersettings", "comment_blocked_words", models.TextField(null=True)),
-        *left_behind("papersettings", "feeds_full_text", models.BooleanField(null=True)),
-    ]
+    operations = left_behind(
+        "papersettings",
+        {
+            "telegram_url": models.URLField(blank=True, null=True),
+            "telegram_promo_title": models.CharField(max_length=120, null=True),
+            "telegram_promo_text": models.TextField(null=True),
+            "comments_open_by_default": models.BooleanField(null=True),
+            "comments_auto_close_days": models.PositiveIntegerField(null=True),
+            "comment_moderation": models.CharField(max_length=8, null=True),
+            "comment_blocked_words": models.TextField(null=True),
+            "feeds_full_text": models.BooleanField(null=True),
+        },
+    )

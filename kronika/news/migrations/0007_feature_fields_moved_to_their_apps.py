@@ -1,5 +1,7 @@
-# The comment policy is comments.ArticleCommentPolicy now, copied from the
-# column left here (kronika/base/migrating.py says why it stays).
+# The comment policy is comments.ArticleCommentPolicy now, and whether an
+# article is posted to Telegram is telegram.ArticleTelegram; each copies from
+# the column left here (kronika/base/migrating.py says why they stay, and why
+# both leave in one migration).
 
 from django.db import migrations, models
 
@@ -12,5 +14,9 @@ class Migration(migrations.Migration):
     ]
 
     operations = left_behind(
-        "articlepage", "comment_policy", models.CharField(max_length=10, null=True)
+        "articlepage",
+        {
+            "comment_policy": models.CharField(max_length=10, null=True),
+            "post_to_telegram": models.BooleanField(null=True),
+        },
     )

@@ -4,7 +4,7 @@ from wagtail.models import Page, Workflow
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
 
 from kronika.news.models import ArticlePage
-from kronika.testing import KronikaTestCase
+from kronika.testing import KronikaTestCase, feature_choices
 
 
 class NewsroomWorkflowTests(KronikaTestCase):
@@ -21,7 +21,7 @@ class NewsroomWorkflowTests(KronikaTestCase):
                 "standfirst": "What happened, in one sentence.",
                 "body": streamfield([("paragraph", rich_text("<p>The facts.</p>"))]),
                 "article_authors": inline_formset(bylines, initial=1 if article else 0),
-                "comment_policies": inline_formset([{"policy": "inherit"}]),
+                **feature_choices(article),
                 f"action-{action}": "1",
             }
         )

@@ -61,6 +61,7 @@ from kronika.testing import (
     PASSWORD,
     KronikaTestCase,
     comment_form_data,
+    feature_choices,
     paper_settings,
     post_comment,
     post_form,
@@ -213,8 +214,7 @@ class StoredXssTests(KronikaTestCase):
                 "body": streamfield(blocks),
                 "article_authors": inline_formset(bylines, initial=len(bylines) if article else 0),
                 "tags": tags,
-                "comment_policies": inline_formset([{"policy": "inherit"}]),
-                "telegram_choices": inline_formset([{"post": ""}]),
+                **feature_choices(article),
                 action: "1",
             }
         )

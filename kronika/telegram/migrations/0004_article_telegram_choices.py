@@ -23,7 +23,7 @@ def carry_over(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('news', '0007_comment_policy_moved_to_comments'),
+        ('news', '0007_feature_fields_moved_to_their_apps'),
         ('telegram', '0003_telegram_settings'),
     ]
 
