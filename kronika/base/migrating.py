@@ -1,7 +1,7 @@
 """Helpers for the migrations that moved the features' settings and per-article choices
 out of the core (PaperSettings and ArticlePage) into the features' own models.
 
-The core's migrations (base 0006, news 0007 and 0008) take the fields out of
+The core's migrations (base 0006, news 0007) take the fields out of
 the models but leave their columns in the database, made nullable so that
 new rows need no value for them (`left_behind`). Each feature's migration
 copies what it owned from those columns when they are there. Nothing orders
