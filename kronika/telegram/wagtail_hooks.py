@@ -2,7 +2,7 @@ from django import forms
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.views.reports import ReportView
 from wagtail.snippets.models import register_snippet
@@ -108,13 +108,8 @@ register_snippet(ChannelViewSet)
 @hooks.register(SETTINGS_PANELS)
 def article_telegram_panels():
     return [
-        MultiFieldPanel(
-            [
-                ArticleChoicePanel("telegram_choices", heading="", label="Telegram"),
-                TelegramStatusPanel(heading="In the channels"),
-            ],
-            "Telegram",
-        )
+        ArticleChoicePanel("telegram_choices", heading="Telegram"),
+        TelegramStatusPanel(heading="In the Telegram channels"),
     ]
 
 
