@@ -17,6 +17,7 @@ from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 
+from kronika.news.editor_panels import choice_of
 from kronika.news.models import ArticlePage
 
 
@@ -92,9 +93,7 @@ class ArticleCommentPolicy(models.Model):
 
 
 def policy_of(article) -> str:
-    """The article's own policy; its in-memory rows when it is a draft or a preview."""
-    rows = list(article.comment_policies.all())
-    return rows[0].policy if rows else Policy.INHERIT
+    return choice_of(article, "comment_policies", "policy", Policy.INHERIT)
 
 
 def close_at(article, site_settings: CommentSettings, policy: str | None = None):

@@ -12,7 +12,8 @@ a hook named here, which returns the panels to add, as Wagtail's own
 What a feature keeps per article is a model of its own, a child of the
 article's cluster (a ParentalKey), so it is part of each revision as a field
 of the page would be, and news has no column for it. ArticleChoicePanel
-shows such a child when it holds one choice per article.
+shows such a child when it holds one choice per article, and `choice_of`
+reads it.
 
 The hooks are read when Wagtail first builds the editor, once every app is
 ready; an app that is not installed adds nothing.
@@ -70,3 +71,13 @@ class ArticleChoicePanel(InlinePanel):
         # Its fields alone: the add, delete and move buttons of a list of
         # children would offer what one choice cannot do.
         template_name = "news/panels/article_choice.html"
+
+
+def choice_of(article, relation: str, field: str, default):
+    """The article's own choice kept in `relation`, or `default` when it has none.
+
+    Read through the relation, so a draft or a preview answers from the rows
+    it holds in memory, and a live article with one query.
+    """
+    rows = list(getattr(article, relation).all())
+    return getattr(rows[0], field) if rows else default

@@ -5,6 +5,7 @@ from django.utils import timezone
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel
 
+from kronika.news.editor_panels import choice_of
 from kronika.news.models import ArticlePage, SectionPage
 from kronika.telegram.messages import DEFAULT_TEMPLATE, check_template
 
@@ -218,6 +219,4 @@ class ArticleTelegram(models.Model):
 
 
 def posts_to_telegram(article) -> bool:
-    """The article's own choice; its in-memory rows when it is a draft or a preview."""
-    rows = list(article.telegram_choices.all())
-    return rows[0].post if rows else True
+    return choice_of(article, "telegram_choices", "post", True)
