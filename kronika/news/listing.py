@@ -19,12 +19,6 @@ def paginate(request, queryset, per_page: int | None = None):
         raise Http404("No such page of results.") from None
 
 
-def front_teasers(front) -> list:
-    lead, latest, section_blocks = front
-    teasers = [*([lead] if lead else []), *latest]
-    return teasers + [article for _, articles in section_blocks for article in articles]
-
-
 def kept_teasers(request, key: str, list_tag: str, build, teasers=list):
     """What `build()` returns, kept in memory until its list or a card shown changes.
 

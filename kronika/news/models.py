@@ -26,7 +26,8 @@ from kronika.news import sitewide
 from kronika.news.addresses import RESERVED_SLUGS
 from kronika.news.bylines import ArticleAuthor, ArticleTag, Author  # noqa: F401
 from kronika.news.editor_panels import SETTINGS_PANELS, FeaturePanels
-from kronika.news.listing import front_teasers, kept_teasers, paginate
+from kronika.news.front_page import FrontPage, build_front_page, next_midnight
+from kronika.news.listing import kept_teasers, paginate
 from kronika.news.privacy import RestrictionsKeptInMemory
 from kronika.news.queries import ArticlePageManager
 from kronika.news.related_lists import ArticleTerm, RelatedArticle  # noqa: F401
@@ -59,9 +60,6 @@ class HomePage(RestrictionsKeptInMemory, BasePage):
     max_count = 1
     template = "news/home_page.html"
 
-    LATEST_COUNT = 8
-    SECTION_BLOCK_COUNT = 4
-
     def route(self, request, path_components):
         # Most of the paper's addresses are articles. One query on the indexed
         # slug finds one, where Wagtail would walk down the tree with two
@@ -80,38 +78,24 @@ class HomePage(RestrictionsKeptInMemory, BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        lead, latest, section_blocks = kept_teasers(
-            request, f"front:{self.pk}", cache_tags.listing(), self._front_page, front_teasers
+        front = kept_teasers(
+            request,
+            f"front:{self.pk}",
+            cache_tags.listing(),
+            self._front_page,
+            FrontPage.articles,
         )
-        cache_tags.depends_on(request, cache_tags.listing())
-        cache_tags.depends_on_articles(request, front_teasers((lead, latest, section_blocks)))
-        context.update(lead=lead, latest=latest, section_blocks=section_blocks)
+        cache_tags.depends_on(request, cache_tags.listing(), until=next_midnight())
+        cache_tags.depends_on_articles(request, front.articles())
+        context.update(front=front, today=timezone.localdate())
         return context
 
-    def _front_page(self):
-        published = ArticlePage.objects.published().newest_first().teasers()
-        lead = None
-        if self.lead_article_id:
-            lead = published.filter(pk=self.lead_article_id).first()
-        if lead is None:
-            lead = published.filter(hero_image__isnull=False).first() or published.first()
-        exclude = [lead.pk] if lead else []
-        latest = list(published.exclude(pk__in=exclude)[: self.LATEST_COUNT])
-        section_blocks = [
-            (
-                section,
-                list(
-                    published.in_section(section).exclude(pk__in=exclude)[
-                        : self.SECTION_BLOCK_COUNT
-                    ]
-                ),
-            )
-            for section in SectionPage.objects.live().child_of(self).order_by("path")
-        ]
-        front = (lead, latest, section_blocks)
-        # One query fetches the pictures of every teaser on the page.
-        prefetch_related_objects(front_teasers(front), "hero_image__renditions")
-        return front
+    def _front_page(self) -> FrontPage:
+        return build_front_page(
+            ArticlePage.objects.published().newest_first().teasers(),
+            self.lead_article_id,
+            SectionPage.objects.live().child_of(self).order_by("path"),
+        )
 
 
 class SectionPage(RestrictionsKeptInMemory, BasePage):
@@ -265,7 +249,9 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
     def authors(self) -> list[Author]:
         # No unique constraint backs this up: modelcluster saves a re-added author
         # before deleting the old row, so duplicates are dropped here instead.
-        links = self.article_authors.select_related("author")
+        links = getattr(self, "prefetched_author_links", None)
+        if links is None:
+            links = self.article_authors.select_related("author")
         return list({link.author_id: link.author for link in links}.values())
 
     @cached_property
@@ -279,6 +265,25 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
         # From the stored blocks, like search snippets: rendering the body and
         # stripping its tags took minutes for a quote of "<a<a<a…" a megabyte long.
         return stems_of(f"{self.title} {plain_text(self)}")
+
+    @property
+    def hero_alt(self) -> str:
+        """The picture's alt text, unless the caption under it says the same.
+
+        A screen reader would read it twice: the caption then describes the picture.
+        """
+        if self.hero_image is None:
+            return ""
+        alt = self.hero_image.alt_text
+        return "" if alt == (self.hero_caption or self.hero_image.description) else alt
+
+    WORDS_READ_A_MINUTE = 230
+
+    @cached_property
+    def reading_minutes(self) -> int:
+        """How long the text takes to read at an adult's usual silent pace, at least a minute."""
+        words = len(f"{self.standfirst} {plain_text(self)}".split())
+        return max(1, round(words / self.WORDS_READ_A_MINUTE))
 
     @property
     def updated_at(self):

@@ -11,12 +11,14 @@ from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
 from kronika.news import privacy
+from kronika.news.bylines import with_bylines
 
 TEASER_FIELDS = (
     "title",
     "listing_title",
     "standfirst",
     "url_path",
+    "path",
     "first_published_at",
     "expire_at",
     "hero_image",
@@ -87,7 +89,7 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def for_listing(self):
         """What a list of teasers needs, in a fixed number of queries."""
-        return self.teasers().prefetch_related("hero_image__renditions")
+        return self.teasers().prefetch_related("hero_image__renditions", with_bylines())
 
 
 ArticlePageManager = PageManager.from_queryset(ArticlePageQuerySet)

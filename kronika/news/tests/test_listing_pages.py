@@ -1,4 +1,5 @@
 from bs4 import BeautifulSoup
+from django.utils import timezone
 
 from kronika.news.models import ArticlePage
 from kronika.testing import (
@@ -115,13 +116,19 @@ class HomePageTests(KronikaTestCase):
         self.home.save_revision().publish()
         self.assertIn("Newest story", self.get_soup().select_one(".lead-story").get_text())
 
-    def test_it_shows_the_latest_stories_and_a_block_per_section(self):
+    def test_it_shows_the_stories_not_led_with_as_secondary_and_latest(self):
         soup = self.get_soup()
         self.assertIn("Newest story", soup.select_one(".latest").get_text())
-        blocks = {b.h2.get_text(strip=True): b.get_text() for b in soup.select(".section-block")}
-        self.assertIn("Other news", blocks["News"])
-        self.assertNotIn("Pictured story", blocks["News"], "the lead is not repeated")
-        self.assertIn("Newest story", blocks["Sport"])
+        self.assertIn("Other news", soup.select_one(".latest").get_text())
+        self.assertNotIn("Pictured story", soup.select_one(".latest").get_text())
+        self.assertEqual(soup.select(".section-block"), [], "nothing is left for the sections")
+
+    def test_teasers_show_their_section_and_the_date_under_the_nameplate(self):
+        soup = self.get_soup()
+        self.assertEqual(soup.select_one(".lead-story .teaser-section").get_text(), "News")
+        self.assertEqual(
+            soup.select_one(".masthead-date time")["datetime"], str(timezone.localdate())
+        )
 
     def test_drafts_are_nowhere_on_the_home_page(self):
         self.assertNotIn("Draft story", self.get_soup().get_text())
