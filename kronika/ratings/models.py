@@ -23,6 +23,11 @@ class Score:
         noun = "rating" if self.count == 1 else "ratings"
         return f"{self.average:.1f} from {self.count:,} {noun}"
 
+    @property
+    def halves(self) -> int:
+        """The average in half stars, 0 to 10, which the filled stars show."""
+        return round(self.average * 2) if self.count else 0
+
     @classmethod
     def of(cls, article) -> "Score":
         """The score kept on the article (see `recount`), without reading the votes."""

@@ -17,6 +17,7 @@ document.addEventListener("submit", async (event) => {
     if (!response.ok) throw new Error(String(response.status));
     const score = await response.json();
     section.querySelector(".rating-summary").textContent = score.text;
+    section.querySelector(".stars-meter").dataset.halves = String(Math.round(score.average * 2));
     for (const button of form.querySelectorAll("button[name=stars]")) {
       const value = Number(button.value);
       button.setAttribute("aria-pressed", String(value === score.stars));
