@@ -21,8 +21,9 @@ from wagtail.models import Revision, Site
 
 from kronika.base.models import KronikaImage, PaperSettings
 from kronika.base.storage import replace_file
+from kronika.demo.drawings import render
 from kronika.demo.feature_content import comment_policy, load_readers, set_up_channel
-from kronika.demo.images import illustration, portrait, wordmark
+from kronika.demo.images import portrait, wordmark
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 from kronika.news.signal_handlers import bulk_publishing
 
@@ -134,9 +135,11 @@ def _article(spec, sections, authors, now) -> bool:
     when = min(when, now - timedelta(minutes=5))
     hero = None
     if spec.get("image"):
+        # The caption says "Illustration: ..." and describes the drawing, so it
+        # serves as the picture's alt text too; the credit stays its own field.
         hero = _image(
             spec["headline"],
-            illustration(spec["slug"], spec["image"]["palette"]),
+            render(spec["image"]["illustration"], spec["slug"]),
             f"{spec['slug']}.jpg",
             description=spec["image"]["caption"],
             credit=spec["image"]["credit"],

@@ -117,3 +117,13 @@ class DemoContentTests(TestCase):
     def test_some_articles_show_a_picture_and_some_do_not(self):
         with_picture = sum(1 for article in self.articles if article.hero_image_id)
         self.assertTrue(0 < with_picture < len(self.articles))
+
+    def test_an_article_picture_is_captioned_credited_and_described_as_a_drawing(self):
+        article = next(article for article in self.articles if article.hero_image_id)
+        soup = BeautifulSoup(self.client.get(article.url).content, "html.parser")
+        figure = soup.select_one("figure.hero")
+        caption = figure.figcaption
+        credit = caption.select_one(".credit").extract().get_text(strip=True)
+        self.assertTrue(caption.get_text(strip=True).startswith("Illustration: "))
+        self.assertEqual(credit, "Drawing: Kronika demo")
+        self.assertEqual(figure.img["alt"], caption.get_text(strip=True))

@@ -1,0 +1,34 @@
+"""The drawings by name: each family module registers its subjects here."""
+
+import hashlib
+import random
+from collections.abc import Callable
+
+from kronika.demo.drawings.canvas import Canvas
+
+DEMO_SIZE = (1600, 900)
+
+Drawing = Callable[[Canvas, random.Random], None]
+DRAWINGS: dict[str, tuple[Drawing, tuple[str, str]]] = {}
+
+
+def drawing(name: str, sky: tuple[str, str]):
+    """Register a subject under its name, with the two colours of its background."""
+
+    def register(function: Drawing) -> Drawing:
+        DRAWINGS[name] = (function, sky)
+        return function
+
+    return register
+
+
+def seeded(seed: str) -> random.Random:
+    return random.Random(int(hashlib.sha256(seed.encode()).hexdigest()[:16], 16))
+
+
+def render(name: str, seed: str, size=DEMO_SIZE) -> bytes:
+    """The named subject as a JPEG; the seed moves its details, never what it shows."""
+    function, sky = DRAWINGS[name]
+    canvas = Canvas(size, sky)
+    function(canvas, seeded(f"{name}:{seed}"))
+    return canvas.jpeg()
