@@ -1,4 +1,8 @@
 from django import template
+from django.templatetags.static import static
+from django.utils.html import format_html_join
+
+from kronika.base import fonts
 
 register = template.Library()
 
@@ -9,3 +13,14 @@ def iso(moment) -> str:
     if not moment:
         return ""
     return moment.replace(microsecond=0).isoformat()
+
+
+@register.simple_tag
+def font_preloads(language: str) -> str:
+    """Preload links for the body font's files every page of a paper in `language` shows."""
+    # Fonts are fetched in CORS mode, so a preload without crossorigin is not reused.
+    return format_html_join(
+        "\n",
+        '<link rel="preload" href="{}" as="font" type="font/woff2" crossorigin>',
+        ((static(path),) for path in fonts.preloads(language)),
+    )
