@@ -3,6 +3,7 @@ from django.templatetags.static import static
 from django.utils.html import format_html_join
 
 from kronika.base import fonts
+from kronika.base import wordmark as paper_wordmark
 
 register = template.Library()
 
@@ -24,3 +25,9 @@ def font_preloads(language: str) -> str:
         '<link rel="preload" href="{}" as="font" type="font/woff2" crossorigin>',
         ((static(path),) for path in fonts.preloads(language)),
     )
+
+
+@register.simple_tag
+def wordmark(name: str) -> str:
+    """The paper's name as an inline SVG wordmark (kronika.base.wordmark), sized by CSS."""
+    return paper_wordmark.svg(name)
