@@ -5,6 +5,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from kronika.base import share_image
 from kronika.base import views as base_views
 from kronika.base.media_files import media_file
 from kronika.news import urls as news_urls
@@ -14,6 +15,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("healthz", base_views.healthz, name="healthz"),
     path("readyz", base_views.readyz, name="readyz"),
+    path("share-image.png", share_image.view, name="share-image"),
     path("", include(news_urls)),
 ]
 

@@ -35,14 +35,3 @@ def portrait(seed: str, name: str, size=400) -> bytes:
     buffer = io.BytesIO()
     picture.save(buffer, "JPEG", quality=85, optimize=True)
     return buffer.getvalue()
-
-
-def wordmark(name: str, size=(600, 60)) -> bytes:
-    """The paper's name as a logo, for search engines' publisher boxes."""
-    picture = Image.new("RGB", size, "#ffffff")
-    draw = ImageDraw.Draw(picture)
-    font = ImageFont.load_default(size=int(size[1] * 0.7))
-    draw.text((size[0] / 2, size[1] / 2), name.upper(), fill="#9b1c1c", font=font, anchor="mm")
-    buffer = io.BytesIO()
-    picture.save(buffer, "PNG", optimize=True)
-    return buffer.getvalue()

@@ -23,7 +23,7 @@ from kronika.base.models import KronikaImage, PaperSettings
 from kronika.base.storage import replace_file
 from kronika.demo.drawings import render
 from kronika.demo.feature_content import comment_policy, load_readers, set_up_channel
-from kronika.demo.images import portrait, wordmark
+from kronika.demo.images import portrait
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 from kronika.news.signal_handlers import bulk_publishing
 
@@ -62,7 +62,8 @@ def _paper_settings(home):
         return
     paper.name = "Kronika"
     paper.tagline = "News from the Baltics, for the world"
-    paper.logo = _image("Kronika logo", wordmark(paper.name), "kronika-logo.png")
+    # No logo: the nameplate, the admin and link previews draw the name as a
+    # wordmark (kronika.base.wordmark), as a paper without a designed logo has it.
     paper.save()
     site.site_name = paper.name
     site.save(update_fields=["site_name"])

@@ -7,6 +7,8 @@ the front page, CollectionPage for sections), rendered by includes/metadata.html
 
 import json
 
+from kronika.base import share_image
+
 SHARE_FILTER = "fill-1200x630"
 JSONLD_IMAGES = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")  # 16:9, 4:3, 1:1
 LOGO_FILTER = "max-600x60|format-png"
@@ -52,7 +54,17 @@ def metadata(request, paper, page=None, title="", description="") -> dict:
             ("og:image:alt", image.alt_text),
         ]
         data["twitter"] += [("twitter:image", absolute(share.url))]
-    data["twitter_card"] = "summary_large_image" if image is not None else "summary"
+    else:
+        # The paper's mark, so that a link to any page still has a large preview.
+        fallback = absolute(share_image.url(paper))
+        data["og"] += [
+            ("og:image", fallback),
+            ("og:image:width", str(share_image.WIDTH)),
+            ("og:image:height", str(share_image.HEIGHT)),
+            ("og:image:alt", paper.name),
+        ]
+        data["twitter"] += [("twitter:image", fallback)]
+    data["twitter_card"] = "summary_large_image"
 
     publisher = _publisher(request, paper)
     if isinstance(specific, ArticlePage):

@@ -71,7 +71,8 @@ class StaticFilesTests(KronikaTestCase):
         self.assertEqual([copy.stat().st_mtime_ns for copy in copies], made)
 
     def test_the_stylesheet_goes_out_in_the_preferred_coding_with_the_same_content(self):
-        original = (OWN_STATIC / "kronika" / "kronika.css").read_bytes()
+        # As collected: the manifest storage rewrites its url()s to hashed names.
+        original = (self.root / self.stylesheet.removeprefix("/static/")).read_bytes()
         for header, coding in (("", None), ("gzip", "gzip"), ("gzip, deflate, br", "br")):
             with self.subTest(accept_encoding=header):
                 status, headers, body = self.get(self.stylesheet, **{"Accept-Encoding": header})
@@ -82,6 +83,19 @@ class StaticFilesTests(KronikaTestCase):
                 self.assertEqual(decoded(body, coding), original)
                 if coding:
                     self.assertLess(len(body), len(original) / 2)
+
+    def test_fonts_go_out_as_woff2_for_good_under_the_names_the_stylesheet_gives(self):
+        font = staticfiles_storage.url("kronika/fonts/literata-latin-400-normal.woff2")
+        self.assertRegex(font, HASHED_NAME)
+        stylesheet = (self.root / self.stylesheet.removeprefix("/static/")).read_text()
+        self.assertIn(f'url("{font.removeprefix("/static/kronika/")}")', stylesheet)
+        status, headers, body = self.get(font, **{"Accept-Encoding": "gzip, deflate, br"})
+        self.assertEqual(status, "200 OK")
+        self.assertEqual(headers["Content-Type"], "font/woff2")
+        self.assertIn("immutable", headers["Cache-Control"])
+        # woff2 is compressed inside already: it goes out as it is.
+        self.assertIsNone(headers.get("Content-Encoding"))
+        self.assertEqual(body[:4], b"wOF2")
 
     def test_static_files_carry_the_security_headers_of_the_apps_pages(self):
         page = self.client.get("/")
