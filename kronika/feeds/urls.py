@@ -7,6 +7,7 @@ from kronika.feeds.json_feed import json_feed
 from kronika.feeds.last_modified import feed_last_modified
 from kronika.feeds.robots import robots_txt
 from kronika.feeds.sitemaps import SITEMAPS
+from kronika.feeds.stylesheet import feed_stylesheet
 from kronika.pagecache import tags as cache_tags
 
 app_name = "feeds"
@@ -65,6 +66,7 @@ urlpatterns = [
     path("feeds/rss/", rss, name="rss"),
     path("feeds/atom/", atom, name="atom"),
     path("feeds/feed.json", conditional(json_feed), name="json"),
+    path("feeds/feed.xsl", feed_stylesheet, name="stylesheet"),
 ]
 for kind in ("section", "tag", "author"):
     urlpatterns += [
