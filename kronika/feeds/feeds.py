@@ -1,20 +1,31 @@
 """RSS 2.0 and Atom 1.0 feeds of the paper, a section, a tag or an author.
 
 Django's syndication framework writes the feeds; the generators below add what
-news readers expect on top: every author, the full text, and the picture.
+news readers expect on top: every author, the full text, and the picture. Each
+feed names the paper's XSL stylesheet (`stylesheet.py`), so that a browser
+shows a reader who follows the RSS link a page that says how to subscribe;
+news readers skip the instruction.
 """
 
 from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
+from django.utils.feedgenerator import (
+    Atom1Feed,
+    Enclosure,
+    Rss201rev2Feed,
+    Stylesheet,
+    rfc3339_date,
+)
 from django.utils.html import escape
+from django.utils.xmlutils import SimplerXMLGenerator
 from taggit.models import Tag
 
 from kronika.base.models import PaperSettings
 from kronika.feeds import content
 from kronika.feeds.models import FeedSettings
+from kronika.feeds.stylesheet import STYLESHEET_TYPE
 from kronika.feeds.xml import xml_text
 from kronika.news.models import ArticlePage, Author, SectionPage
 from kronika.pagecache import tags as cache_tags
@@ -44,6 +55,19 @@ class RssFeed(Rss201rev2Feed):
 
 
 class AtomFeed(Atom1Feed):
+    def write(self, outfile, encoding):
+        # Django 5.2 writes `stylesheets` into RSS only; the processing
+        # instruction must come before the root element, so Atom's write is
+        # Django's with that one step added (as RssFeed.write has it).
+        handler = SimplerXMLGenerator(outfile, encoding, short_empty_elements=True)
+        handler.startDocument()
+        for stylesheet in self.feed["stylesheets"] or []:
+            handler.processingInstruction("xml-stylesheet", stylesheet)
+        handler.startElement("feed", self.root_attributes())
+        self.add_root_elements(handler)
+        self.write_items(handler)
+        handler.endElement("feed")
+
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         for name, url in item["authors"]:
@@ -76,6 +100,11 @@ class ArticleFeed(Feed):
         feed.feed = xml_text(feed.feed)
         feed.items = [xml_text(item) for item in feed.items]
         return feed
+
+    def stylesheets(self):
+        # A path, not an address: browsers apply only a stylesheet of the
+        # feed's own origin. No media, so that printing the page prints it too.
+        return [Stylesheet(reverse("feeds:stylesheet"), mimetype=STYLESHEET_TYPE, media=None)]
 
     def get_object(self, request, kind=None, slug=None):
         if kind is None:

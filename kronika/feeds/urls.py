@@ -7,6 +7,8 @@ from kronika.feeds.json_feed import json_feed
 from kronika.feeds.last_modified import feed_last_modified
 from kronika.feeds.robots import robots_txt
 from kronika.feeds.sitemaps import SITEMAPS
+from kronika.feeds.stylesheet import feed_stylesheet
+from kronika.feeds.subscribe import subscribe_page
 from kronika.pagecache import tags as cache_tags
 
 app_name = "feeds"
@@ -62,9 +64,11 @@ urlpatterns = [
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),
+    path("feeds/", subscribe_page, name="subscribe"),
     path("feeds/rss/", rss, name="rss"),
     path("feeds/atom/", atom, name="atom"),
     path("feeds/feed.json", conditional(json_feed), name="json"),
+    path("feeds/feed.xsl", feed_stylesheet, name="stylesheet"),
 ]
 for kind in ("section", "tag", "author"):
     urlpatterns += [

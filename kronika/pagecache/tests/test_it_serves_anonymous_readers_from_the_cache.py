@@ -15,6 +15,8 @@ class ServingFromTheCacheTests(CachedPaperTestCase):
             "/feeds/atom/",
             "/feeds/sections/news/rss/",
             "/feeds/feed.json",
+            "/feeds/feed.xsl",
+            "/feeds/",
             "/sitemap.xml",
             "/sitemap-articles.xml",
             "/sitemap-news.xml",
