@@ -1,26 +1,16 @@
-from datetime import date, datetime, time, timedelta
-
 from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
-from django.utils import timezone
 
 from kronika.base.stemming import stem, words
 from kronika.news.models import ArticlePage, SectionPage
-from kronika.search import fts, tsvector
+from kronika.search import dates, fts, tsvector
 from kronika.search.snippets import snippet
 
 MAX_QUERY = 200
 MAX_TERMS = 12
 # What a result shows: a page row has dozens of columns, which cost more to load than to find.
 SHOWN = ("title", "url_path", "first_published_at", "standfirst", "body")
-
-
-def _day(value: str) -> date | None:
-    try:
-        return date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def search(request):
@@ -30,7 +20,8 @@ def search(request):
     terms = [term for term in words(query) if len(term) > 1][:MAX_TERMS]
     sections = list(SectionPage.objects.live().order_by("path").only("title", "slug", "path"))
     section = next((s for s in sections if s.slug == request.GET.get("section")), None)
-    start, end = _day(request.GET.get("from", "")), _day(request.GET.get("to", ""))
+    # A date that cannot be read is shown with the form, and left out of the search.
+    published = dates.read(request.GET)
 
     page = None
     capped = False
@@ -43,18 +34,12 @@ def search(request):
             articles = ArticlePage.objects.published_for_search_backend()
         if section is not None:
             articles = articles.descendant_of(section)
-        zone = timezone.get_current_timezone()
-        if start:
-            articles = articles.filter(
-                first_published_at__gte=datetime.combine(start, time.min, zone)
-            )
-        if end:
-            articles = articles.filter(
-                first_published_at__lt=datetime.combine(end + timedelta(days=1), time.min, zone)
-            )
+        articles = dates.published_within(articles, published)
         groups = [[term, *({stem(term)} - {None, term})] for term in terms]
         if fts.available():
-            results, capped = fts.tiered_ids(articles, groups, narrow=bool(start or end))
+            results, capped = fts.tiered_ids(
+                articles, groups, narrow=bool(published.start or published.end)
+            )
         elif tsvector.available():
             results, capped = tsvector.tiered_ids(articles, groups)
         else:
@@ -82,7 +67,9 @@ def search(request):
             "more_than": capped,
             "sections": sections,
             "section": section,
-            "start": start,
-            "end": end,
+            "start": published.start,
+            "end": published.end,
+            "date_errors": published.errors,
+            "dates_swapped": published.swapped,
         },
     )

@@ -56,5 +56,5 @@ class TablesGalleriesCodeAndHtmlBlocksAreSearchedAsText(KronikaTestCase):
         self.assertNotIn("row", snippets["Table story"])
         self.assertIn("Quokkaberg at dawn", snippets["Gallery story"])
         self.assertNotIn("python", snippets["Code story"])
-        self.assertIn("Quokkaberg fish & chips", snippets["HTML story"])
+        self.assertIn("Quokkaberg — fish & chips", snippets["HTML story"])
         self.assertNotIn("<", snippets["HTML story"])
