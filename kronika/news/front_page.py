@@ -7,8 +7,8 @@ it took:
 1. the lead: the editors' choice, else the newest story with a picture;
 2. the secondary stories: the next newest with a picture, shown as equal cards;
 3. "Latest": the newest stories that neither tier above holds;
-4. a block per section: its newest stories not shown above, one with a picture
-   leading a list of headlines.
+4. a block per section: its newest stories not shown above, the newest of them
+   with a picture leading a list of the others' headlines.
 
 A section block may so come out shorter than the others, or empty, on a paper
 that publishes little: it is then left out rather than repeating a story.
@@ -60,10 +60,18 @@ def build_front_page(published, lead_pk, sections) -> FrontPage:
             published.in_section(section).exclude(pk__in=shown)[: front.SECTION_BLOCK_COUNT]
         )
         if articles:
-            front.section_blocks.append((section, articles))
+            front.section_blocks.append((section, pictured_first(articles)))
     # One query each fetches the pictures and the bylines of every teaser on the page.
     prefetch_related_objects(front.articles(), "hero_image__renditions", with_bylines())
     return front
+
+
+def pictured_first(articles: list) -> list:
+    """The newest story with a picture leads its block; the rest keep their order."""
+    pictured = next((article for article in articles if article.hero_image_id), None)
+    if pictured is None:
+        return articles
+    return [pictured, *(article for article in articles if article is not pictured)]
 
 
 def next_midnight() -> datetime:
