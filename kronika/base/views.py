@@ -1,4 +1,5 @@
 import logging
+import re
 import sys
 
 from django.core.cache import cache
@@ -13,13 +14,14 @@ from kronika.base import outage
 logger = logging.getLogger(__name__)
 
 
-def render_error(request, status: int, title: str, message: str) -> HttpResponse:
+def render_error(request, status: int, title: str, message: str, **extra) -> HttpResponse:
     """An error page in the site's own design that cannot itself fail.
 
     If the design cannot be rendered (the database is down, say), a bare page
-    with the same words is sent instead of a traceback.
+    with the same words is sent instead of a traceback. `extra` is more context
+    for the design.
     """
-    context = {"error_title": title, "error_message": message, "status": status}
+    context = {"error_title": title, "error_message": message, "status": status, **extra}
     try:
         body = render_to_string("error.html", context, request=request)
     except Exception as error:
@@ -49,12 +51,23 @@ def csrf_failure(request, reason=""):
     )
 
 
+# The words of an address's last part: /news/harbour-reopens/ asks for "harbour reopens".
+ADDRESS_WORDS = re.compile(r"[^\W_]+")
+
+
+def words_of_address(path: str) -> str:
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    return " ".join(ADDRESS_WORDS.findall(last))[:100]
+
+
 def page_not_found(request, exception=None):
+    # The page offers a search for the words of the address, and the latest headlines.
     return render_error(
         request,
         404,
         "Page not found",
         "We could not find that page. It may have moved, or the address may be mistyped.",
+        looked_for=words_of_address(request.path),
     )
 
 

@@ -1,5 +1,6 @@
-"""Load the demo newspaper: sections, authors, 44 articles with pictures, readers'
-comments and ratings where those features are installed, and staff accounts.
+"""Load the demo newspaper: sections, authors, 44 articles with pictures, the paper's
+own pages (About, Contact, Masthead, Privacy), readers' comments and ratings where
+those features are installed, and staff accounts.
 
 Everything is keyed by slug or username, so loading twice adds nothing.
 """
@@ -19,7 +20,7 @@ from django.utils import timezone
 from django.utils.html import escape
 from wagtail.models import Revision, Site
 
-from kronika.base.models import KronikaImage, PaperSettings
+from kronika.base.models import KronikaImage, PaperSettings, StandardPage
 from kronika.base.storage import replace_file
 from kronika.demo.drawings import render
 from kronika.demo.feature_content import comment_policy, load_readers, set_up_channel
@@ -28,6 +29,7 @@ from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, Se
 from kronika.news.signal_handlers import bulk_publishing
 
 CONTENT = Path(__file__).parent / "content" / "articles.json"
+PAGES = Path(__file__).parent / "content" / "pages.json"
 CREDENTIALS_FILE = "demo-credentials.json"
 ACCOUNTS = [("admin", None), ("editor", "Editors"), ("reporter", "Reporters")]
 
@@ -36,7 +38,7 @@ def load_demo(now=None) -> dict:
     """Create whatever part of the demo paper is missing; returns counts of what was added."""
     data = json.loads(CONTENT.read_text(encoding="utf-8"))
     now = now or timezone.now()
-    added = {"sections": 0, "authors": 0, "articles": 0}
+    added = {"sections": 0, "authors": 0, "articles": 0, "pages": 0}
     with transaction.atomic(), bulk_publishing():
         home = HomePage.objects.get()
         _paper_settings(home)
@@ -51,6 +53,7 @@ def load_demo(now=None) -> dict:
         # Oldest first, so that publication order is the order of the archive.
         for spec in sorted(data["articles"], key=lambda a: (-a["days_ago"], a["hour"], a["slug"])):
             added["articles"] += _article(spec, sections, authors, now)
+        added["pages"] = load_pages(home)
         added.update(load_readers(now))
     return added
 
@@ -98,6 +101,30 @@ def _author(spec):
     ), True
 
 
+def load_pages(home) -> int:
+    """The paper's own pages under the home page, those missing; how many were added."""
+    specs = json.loads(PAGES.read_text(encoding="utf-8"))["pages"]
+    return sum(_standard_page(home, spec) for spec in specs)
+
+
+def _standard_page(home, spec) -> bool:
+    """One of the paper's own pages, which the footer links while it is shown in menus."""
+    if StandardPage.objects.child_of(home).filter(slug=spec["slug"]).exists():
+        return False
+    page = StandardPage(
+        title=spec["title"],
+        slug=spec["slug"],
+        listing_title=spec["menu_title"],
+        search_description=spec["description"],
+        body=_body(spec["body"]),
+        show_in_menus=True,
+        live=False,
+    )
+    home.add_child(instance=page)
+    page.save_revision().publish()
+    return True
+
+
 def _image(title, content, filename, description="", credit=""):
     image = KronikaImage(
         title=title,
@@ -113,7 +140,9 @@ def _body(blocks):
     stream = []
     for block in blocks:
         if block["type"] == "paragraph":
-            stream.append({"type": "paragraph", "value": f"<p>{escape(block['text'])}</p>"})
+            # The paper's own pages are written with links and lists, as HTML.
+            html = block.get("html") or f"<p>{escape(block['text'])}</p>"
+            stream.append({"type": "paragraph", "value": html})
         elif block["type"] == "heading":
             stream.append({"type": "heading", "value": {"text": block["text"], "level": "h2"}})
         elif block["type"] == "quote":

@@ -11,6 +11,9 @@ than an article published, unpublished, moved or deleted), so `fragments` keeps 
 Instances kept are shared by every request of the process; a request gets
 shallow copies of those that Wagtail or Django annotate (the Site, the home
 page it routes through, the settings it hangs on the request).
+
+The footer's pages (About, Contact…) are kept the same way: they are standard
+pages, whose publication bumps SITE like any page that is not an article.
 """
 
 import copy
@@ -21,7 +24,7 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
-from kronika.base.models import PaperSettings
+from kronika.base.models import PaperSettings, StandardPage
 from kronika.pagecache.fragments import remember
 
 
@@ -87,6 +90,27 @@ def navigation_sections(request, site) -> tuple:
             .in_menu()
             .child_of(site.root_page)
             .only("title", "url_path", "slug")
+        ),
+    )
+
+
+def footer_pages(request, site) -> tuple:
+    """The standard pages right under the home page that editors show in menus.
+
+    "Show in menus" is Wagtail's own flag, on each page's Promote tab: the
+    footer links About, Contact, the masthead and the privacy notice by it,
+    in the order of the pages in the tree.
+    """
+    return remember(
+        request,
+        f"footer-pages:{site.pk}",
+        (),
+        lambda: tuple(
+            StandardPage.objects.live()
+            .in_menu()
+            .child_of(site.root_page)
+            .order_by("path")
+            .only("title", "listing_title", "url_path", "slug")
         ),
     )
 

@@ -21,7 +21,7 @@ class DemoContentTests(TestCase):
     def test_a_second_load_adds_nothing(self):
         self.assertEqual(
             self.second_load,
-            {"sections": 0, "authors": 0, "articles": 0, "comments": 0, "ratings": 0},
+            {"sections": 0, "authors": 0, "articles": 0, "pages": 0, "comments": 0, "ratings": 0},
         )
         self.assertEqual(ArticlePage.objects.count(), self.first_load["articles"])
 
