@@ -1,4 +1,4 @@
-"""Every page preloads the body face's files for the paper's language, one or two,
+"""Every page preloads the regular and bold files for the paper's language, two or four,
 by the hashed names the stylesheet's @font-face rules give, in CORS mode as fonts
 are fetched (a preload without crossorigin is fetched twice).
 """
@@ -27,5 +27,9 @@ class FontPreloadTests(KronikaTestCase):
             ("fr", ["latin"]),
         ):
             with self.subTest(language):
-                files = [f"kronika/fonts/literata-{subset}-400-normal.woff2" for subset in subsets]
+                files = [
+                    f"kronika/fonts/literata-{subset}-{weight}-normal.woff2"
+                    for subset in subsets
+                    for weight in (400, 700)
+                ]
                 self.assertEqual(self.preloaded(language), [static(name) for name in files])
