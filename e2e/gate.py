@@ -47,20 +47,22 @@ def missing_tools() -> list[str]:
     return missing
 
 
-def axe_violations(page) -> list[dict]:
-    """The WCAG 2.2 A and AA violations axe-core finds in a loaded Playwright page."""
+def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
+    """The WCAG 2.2 A and AA violations axe-core finds in a loaded Playwright page,
+    or only those of the named axe rules."""
     # Evaluated through the DevTools protocol: the pages' Content-Security-Policy
     # refuses the inline <script> that add_script_tag would insert.
     page.evaluate(AXE_JS.read_text())
     violations = page.evaluate(
-        """async (tags) => {
-            const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+        """async ([tags, rules]) => {
+            const only = rules ? {type: "rule", values: rules} : {type: "tag", values: tags};
+            const result = await axe.run(document, {runOnly: only});
             return result.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help,
                 targets: v.nodes.map(n => n.target.join(" ")).slice(0, 5),
             }));
         }""",
-        WCAG_TAGS,
+        [WCAG_TAGS, rules],
     )
     return violations
 

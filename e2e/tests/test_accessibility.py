@@ -3,9 +3,7 @@
 import pytest
 
 from e2e import gate
-from e2e.tests.pages import gate_pages
-
-KINDS = ["home", "section", "article", "tag", "author", "search", "404"]
+from e2e.tests.pages import KINDS, gate_pages
 
 
 @pytest.mark.parametrize("kind", KINDS)

@@ -1,10 +1,6 @@
 """The gate is only worth something if it fails: a deliberately broken page must be
 caught by axe-core, by the Nu Html Checker and by Lighthouse."""
 
-import http.server
-import threading
-from functools import partial
-
 import pytest
 
 from e2e import gate
@@ -25,15 +21,8 @@ BROKEN_PAGE = """<!DOCTYPE html>
 
 
 @pytest.fixture(scope="module")
-def broken_page_url(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("broken")
-    (folder / "index.html").write_text(BROKEN_PAGE)
-    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/index.html"
-    server.shutdown()
+def broken_page_url(serve_file):
+    return serve_file("broken.html", BROKEN_PAGE)
 
 
 def test_axe_finds_the_violations(page, broken_page_url):
