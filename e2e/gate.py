@@ -30,6 +30,8 @@ LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 LIGHTHOUSE_MINIMUM = 95
+# Cumulative Layout Shift: text must not jump when the web fonts arrive.
+LIGHTHOUSE_MAX_LAYOUT_SHIFT = 0.02
 LIGHTHOUSE_ATTEMPTS = 4
 DESKTOP, MOBILE = (1280, 800), (390, 844)
 
@@ -147,6 +149,11 @@ def page_weights_kb(report: dict) -> dict[str, float]:
         if kind:
             weights[kind] += request.get("transferSize", 0) / 1024
     return {kind: round(size, 1) for kind, size in weights.items()}
+
+
+def layout_shift(report: dict) -> float:
+    """The page's Cumulative Layout Shift as Lighthouse measured it."""
+    return round(report["audits"]["cumulative-layout-shift"]["numericValue"], 4)
 
 
 def failing_scores(scores: dict[str, int]) -> dict[str, int]:

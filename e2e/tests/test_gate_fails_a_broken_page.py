@@ -1,5 +1,6 @@
 """The gate is only worth something if it fails: a deliberately broken page must be
-caught by axe-core, by the Nu Html Checker and by Lighthouse."""
+caught by axe-core, by the Nu Html Checker and by Lighthouse, whose layout-shift
+measure must see its text jump."""
 
 import pytest
 
@@ -7,8 +8,14 @@ from e2e import gate
 
 BROKEN_PAGE = """<!DOCTYPE html>
 <html>
-<head><meta charset="utf-8"></head>
+<head><meta charset="utf-8">
+<style>
+  /* Text that jumps after the page has loaded, as a late web font makes it jump. */
+  @keyframes jump { from { margin-top: 0; } to { margin-top: 40vh; } }
+  .jumps { animation: jump 0.2s steps(1) 0.6s forwards; }
+</style></head>
 <body>
+<p class="jumps">A block of text that jumps down the page once it has been read.</p>
 <div id="x"><div id="x">
 <p style="color:#bbb;background:#fff">Grey text that nobody can read.</p>
 <img src="missing.png">
@@ -37,7 +44,9 @@ def test_the_nu_html_checker_finds_the_errors():
     assert any("Duplicate ID" in error for error in errors), errors
 
 
-def test_lighthouse_scores_it_below_the_gate(broken_page_url, tmp_path):
-    scores = gate.lighthouse_scores(gate.lighthouse(broken_page_url, "mobile", tmp_path))
+def test_lighthouse_scores_it_below_the_gate_and_sees_it_shift(broken_page_url, tmp_path):
+    report = gate.lighthouse(broken_page_url, "mobile", tmp_path)
+    scores = gate.lighthouse_scores(report)
     failing = gate.failing_scores(scores)
     assert {"accessibility", "seo"} <= set(failing), scores
+    assert gate.layout_shift(report) > gate.LIGHTHOUSE_MAX_LAYOUT_SHIFT
