@@ -121,14 +121,17 @@ def lighthouse(url: str, preset: str, output_dir: Path) -> dict:
         command.append("--preset=desktop")
     # Lighthouse 12 now and then loses the trace of Chromium 156's page load
     # (NO_NAVSTART) and exits without a report: a failure to measure, not a score.
-    # Such runs are retried; a low score is never retried.
+    # Such runs are retried; a low score is never retried, nor a page that
+    # answers with an error status, which will answer the same again.
     for attempt in range(1, LIGHTHOUSE_ATTEMPTS + 1):
         result = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
         if result.returncode == 0:
             return json.loads(report_path.read_text())
+        if "(Status code: " in result.stderr:
+            break
         time.sleep(2 * attempt)
     raise RuntimeError(
-        f"Lighthouse could not measure {url} ({preset}) in {LIGHTHOUSE_ATTEMPTS} attempts:\n"
+        f"Lighthouse could not measure {url} ({preset}) in {attempt} attempts:\n"
         + result.stderr[-3000:]
     )
 

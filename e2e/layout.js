@@ -20,13 +20,38 @@ window.kronikaLayout = (() => {
     return style.visibility !== "hidden" && Number(style.opacity) > 0;
   };
 
-  const paints = (element) => {
+  // An element paints the top of its box when it is a picture or a control, or
+  // has a background or a top, left or right border. A bottom rule alone does
+  // not: the box's top is empty space, as is the padding above a line of text.
+  const paintsItsTop = (element) => {
     const tag = element.tagName.toLowerCase();
     if (["img", "svg", "picture", "video", "canvas", "iframe", "input", "select", "textarea", "button", "hr"].includes(tag)) return true;
     const style = getComputedStyle(element);
     if (style.backgroundColor !== "rgba(0, 0, 0, 0)" || style.backgroundImage !== "none") return true;
-    if (["Top", "Bottom", "Left", "Right"].some((side) => parseFloat(style[`border${side}Width`]) > 0 && style[`border${side}Style`] !== "none")) return true;
-    return [...element.childNodes].some((node) => node.nodeType === Node.TEXT_NODE && node.textContent.trim());
+    return ["Top", "Left", "Right"].some((side) => parseFloat(style[`border${side}Width`]) > 0 && style[`border${side}Style`] !== "none");
+  };
+
+  // The first thing `root` shows, in document order: the box of an element that
+  // paints its top, or the box of a line of text. Returns [element, box].
+  const firstPainted = (root) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT, {
+      acceptNode: (node) => {
+        if (node.nodeType === Node.TEXT_NODE) return node.textContent.trim() ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
+        return visible(node) || getComputedStyle(node).display === "contents" ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT;
+      },
+    });
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (node.nodeType === Node.ELEMENT_NODE) {
+        if (visible(node) && paintsItsTop(node)) return [node, node.getBoundingClientRect()];
+        continue;
+      }
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      const box = range.getBoundingClientRect();
+      const style = getComputedStyle(node.parentElement);
+      if (box.width > 1 && box.height > 1 && style.visibility !== "hidden") return [node.parentElement, box];
+    }
+    return [null, null];
   };
 
   // Whether two boxes share more than half a pixel, with box a stretched `below` px downwards.
@@ -57,14 +82,13 @@ window.kronikaLayout = (() => {
     return bars.filter((bar) => !bars.some((other) => other !== bar && other.contains(bar)));
   };
 
-  // The first thing main paints (text, a picture, a filled or ruled box) must
-  // keep `gap` px clear below the header and the navigation.
+  // The first thing main paints (a line of text, a picture, a filled or framed
+  // box) must keep `gap` px clear below the header and the navigation.
   const contentClearOfHeader = (gap) => {
     const main = document.querySelector("main");
     if (!main) return ["the page has no <main>"];
-    const first = [...main.querySelectorAll("*")].find((element) => visible(element) && paints(element));
+    const [first, box] = firstPainted(main);
     if (!first) return ["main shows nothing"];
-    const box = first.getBoundingClientRect();
     return chrome()
       .filter((bar) => intersect(bar.getBoundingClientRect(), box, gap))
       .map((bar) => {

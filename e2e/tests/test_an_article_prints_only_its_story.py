@@ -11,7 +11,6 @@ def test_an_article_prints_its_story_without_navigation_forms_or_comments(page, 
         name for name, selector in layout.PRINTED.items() if not layout.shown(page, selector)
     ]
     printed = {selector: layout.shown(page, selector) for selector in layout.NOT_PRINTED}
+    printed = {selector: found for selector, found in printed.items() if found}
     assert missing == [], f"the printed article lacks its {', '.join(missing)}"
-    assert {selector: found for selector, found in printed.items() if found} == {}, (
-        "the printed article still shows these"
-    )
+    assert printed == {}, f"the printed article still shows {printed}"

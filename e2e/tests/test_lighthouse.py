@@ -18,6 +18,7 @@ import pytest
 
 from e2e import gate
 from e2e.tests.pages import gate_pages
+from kronika.testing import fetch
 
 OUTPUT = Path("var/lighthouse")
 SUMMARY = OUTPUT / "summary.json"
@@ -37,7 +38,9 @@ def summary():
 @pytest.mark.parametrize("preset", ["mobile", "desktop"])
 @pytest.mark.parametrize("kind", MEASURED)
 def test_lighthouse_scores_at_least_95_everywhere_and_nothing_shifts(demo, summary, kind, preset):
-    report = gate.lighthouse(gate_pages(demo.base_url)[kind], preset, OUTPUT / kind)
+    url = gate_pages(demo.base_url)[kind]
+    assert fetch(url)[0] == 200, f"{kind}: {url} does not answer 200"
+    report = gate.lighthouse(url, preset, OUTPUT / kind)
     scores = gate.lighthouse_scores(report)
     shift = gate.layout_shift(report)
     summary["scores"].setdefault(kind, {})[preset] = scores
