@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install demo serve test test-app test-without-features test-gate bench bench-quick bench-wordpress bench-stemmers lighthouse lint format lock
+.PHONY: install demo serve test test-app test-without-features test-gate bench bench-quick bench-wordpress bench-stemmers lighthouse screenshots lint format lock
 
 install: $(STAMP)
 
@@ -78,6 +78,12 @@ bench-quick: install
 lighthouse: install
 	$(BIN)/pytest -q e2e/tests/test_lighthouse.py
 	cat var/lighthouse/summary.json
+
+# The reader pages at 390, 768 and 1280 px, full length, from a fresh demo paper,
+# with var/screenshots/index.html setting them side by side for review.
+# SCREENSHOTS_FROM=http://127.0.0.1:8000 photographs a paper already running.
+screenshots: install
+	$(BIN)/python -m e2e.screenshots $(if $(SCREENSHOTS_FROM),--base-url $(SCREENSHOTS_FROM))
 
 lint: install
 	$(BIN)/ruff check .

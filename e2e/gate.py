@@ -30,6 +30,8 @@ LIGHTHOUSE = NODE_MODULES / ".bin" / "lighthouse"
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 LIGHTHOUSE_CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 LIGHTHOUSE_MINIMUM = 95
+# Cumulative Layout Shift: text must not jump when the web fonts arrive.
+LIGHTHOUSE_MAX_LAYOUT_SHIFT = 0.02
 LIGHTHOUSE_ATTEMPTS = 4
 DESKTOP, MOBILE = (1280, 800), (390, 844)
 
@@ -47,20 +49,22 @@ def missing_tools() -> list[str]:
     return missing
 
 
-def axe_violations(page) -> list[dict]:
-    """The WCAG 2.2 A and AA violations axe-core finds in a loaded Playwright page."""
+def axe_violations(page, rules: list[str] | None = None) -> list[dict]:
+    """The WCAG 2.2 A and AA violations axe-core finds in a loaded Playwright page,
+    or only those of the named axe rules."""
     # Evaluated through the DevTools protocol: the pages' Content-Security-Policy
     # refuses the inline <script> that add_script_tag would insert.
     page.evaluate(AXE_JS.read_text())
     violations = page.evaluate(
-        """async (tags) => {
-            const result = await axe.run(document, {runOnly: {type: "tag", values: tags}});
+        """async ([tags, rules]) => {
+            const only = rules ? {type: "rule", values: rules} : {type: "tag", values: tags};
+            const result = await axe.run(document, {runOnly: only});
             return result.violations.map(v => ({
                 id: v.id, impact: v.impact, help: v.help,
                 targets: v.nodes.map(n => n.target.join(" ")).slice(0, 5),
             }));
         }""",
-        WCAG_TAGS,
+        [WCAG_TAGS, rules],
     )
     return violations
 
@@ -117,14 +121,17 @@ def lighthouse(url: str, preset: str, output_dir: Path) -> dict:
         command.append("--preset=desktop")
     # Lighthouse 12 now and then loses the trace of Chromium 156's page load
     # (NO_NAVSTART) and exits without a report: a failure to measure, not a score.
-    # Such runs are retried; a low score is never retried.
+    # Such runs are retried; a low score is never retried, nor a page that
+    # answers with an error status, which will answer the same again.
     for attempt in range(1, LIGHTHOUSE_ATTEMPTS + 1):
         result = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
         if result.returncode == 0:
             return json.loads(report_path.read_text())
+        if "(Status code: " in result.stderr:
+            break
         time.sleep(2 * attempt)
     raise RuntimeError(
-        f"Lighthouse could not measure {url} ({preset}) in {LIGHTHOUSE_ATTEMPTS} attempts:\n"
+        f"Lighthouse could not measure {url} ({preset}) in {attempt} attempts:\n"
         + result.stderr[-3000:]
     )
 
@@ -145,6 +152,11 @@ def page_weights_kb(report: dict) -> dict[str, float]:
         if kind:
             weights[kind] += request.get("transferSize", 0) / 1024
     return {kind: round(size, 1) for kind, size in weights.items()}
+
+
+def layout_shift(report: dict) -> float:
+    """The page's Cumulative Layout Shift as Lighthouse measured it."""
+    return round(report["audits"]["cumulative-layout-shift"]["numericValue"], 4)
 
 
 def failing_scores(scores: dict[str, int]) -> dict[str, int]:

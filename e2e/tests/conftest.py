@@ -4,14 +4,18 @@ Where Chromium, Java or the npm tools are missing, the gate is skipped with the
 reason; in CI (CI=true) a missing tool is an error, so the gate cannot be lost.
 """
 
+import http.server
 import os
 import re
 import tempfile
+import threading
+from functools import partial
 from pathlib import Path
 
 import pytest
 
 from e2e import gate
+from e2e.tests.pages import gate_pages
 from kronika.testing import DemoServer
 
 SCREENSHOTS = Path("var/screenshots")
@@ -33,6 +37,45 @@ def pytest_collection_modifyitems(config, items):
 def demo():
     with tempfile.TemporaryDirectory() as data_dir, DemoServer.running(data_dir) as server:
         yield server
+
+
+@pytest.fixture(scope="module")
+def reader_pages(demo):
+    """Kind → URL of the reader pages, chosen once for a module's tests."""
+    return gate_pages(demo.base_url)
+
+
+@pytest.fixture
+def open_reader_page(reader_pages):
+    """Load one kind of reader page at a width; every page but the 404 must exist."""
+
+    def open_page(page, kind: str, width: int = gate.DESKTOP[0], height: int = gate.DESKTOP[1]):
+        page.set_viewport_size({"width": width, "height": height})
+        response = page.goto(reader_pages[kind])
+        expected = 404 if kind == "404" else 200
+        assert response.status == expected, (
+            f"{kind}: {reader_pages[kind]} answered {response.status}"
+        )
+        return page
+
+    return open_page
+
+
+@pytest.fixture(scope="session")
+def serve_file(tmp_path_factory):
+    """Serve a hand-written file over HTTP, as the deliberately broken pages are."""
+    folder = tmp_path_factory.mktemp("html")
+    handler = partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+
+    def serve(name: str, content: str | bytes) -> str:
+        path = folder / name
+        path.write_bytes(content.encode() if isinstance(content, str) else content)
+        return f"http://127.0.0.1:{server.server_address[1]}/{name}"
+
+    yield serve
+    server.shutdown()
 
 
 @pytest.fixture(scope="session")

@@ -4,9 +4,12 @@ import re
 
 from kronika.testing import fetch
 
+# One page of each kind a reader meets, in the order the gate reports them.
+KINDS = ["home", "section", "article", "search", "tag", "author", "404", "about"]
+
 
 def gate_pages(base_url: str) -> dict[str, str]:
-    """Name → URL of one page of each kind: home, section, article, tag, author, search, 404.
+    """Name → URL of one page of each kind in KINDS.
 
     The article is the newest on the home page with tags and a byline, so the
     tag and author pages come from it, whatever other tests have published.
@@ -28,4 +31,6 @@ def gate_pages(base_url: str) -> dict[str, str]:
         "author": base_url + author.group(1),
         "search": base_url + "/search/?q=energy",
         "404": base_url + "/no-such-page/",
+        # A standard page the demo makes and the footer links to.
+        "about": base_url + "/about/",
     }

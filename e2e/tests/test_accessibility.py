@@ -3,15 +3,12 @@
 import pytest
 
 from e2e import gate
-from e2e.tests.pages import gate_pages
-
-KINDS = ["home", "section", "article", "tag", "author", "search", "404"]
+from e2e.tests.pages import KINDS
 
 
 @pytest.mark.parametrize("kind", KINDS)
 @pytest.mark.parametrize("viewport", [gate.DESKTOP, gate.MOBILE], ids=["desktop", "mobile"])
-def test_the_page_has_no_accessibility_violations(demo, page, kind, viewport):
-    page.set_viewport_size({"width": viewport[0], "height": viewport[1]})
-    page.goto(gate_pages(demo.base_url)[kind])
+def test_the_page_has_no_accessibility_violations(page, open_reader_page, kind, viewport):
+    open_reader_page(page, kind, *viewport)
     violations = gate.axe_violations(page)
     assert violations == [], f"{kind}: {violations}"

@@ -6,7 +6,10 @@ from kronika.testing import fetch
 
 
 def test_every_kind_of_page_is_valid_html(demo):
-    documents = {kind: fetch(url)[1] for kind, url in gate_pages(demo.base_url).items()}
+    answers = {kind: fetch(url) for kind, url in gate_pages(demo.base_url).items()}
+    statuses = {kind: status for kind, (status, _) in answers.items()}
+    assert statuses == {kind: 404 if kind == "404" else 200 for kind in answers}
+    documents = {kind: html for kind, (_, html) in answers.items()}
     assert all(documents.values())
     errors = gate.vnu_errors(documents)
     assert {kind: found for kind, found in errors.items() if found} == {}
