@@ -38,7 +38,7 @@ def test_a_reader_opens_an_article_from_you_may_also_like(demo, page, screenshot
 def test_a_reader_opens_an_article_from_more_in_the_section(demo, page, screenshot):
     page.goto(demo.base_url + "/news/")
     page.locator(".article-list .teaser-title a").first.click()
-    section_heading = page.locator(".more-in-section h2").inner_text()
+    section_heading = page.locator(".more-in-section h2").text_content()
     assert section_heading == "More in News"
     more = page.locator(".more-in-section .teaser-title a")
     assert more.count() == 4

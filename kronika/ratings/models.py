@@ -1,3 +1,4 @@
+import math
 from dataclasses import dataclass
 
 from django.db import IntegrityError, models, transaction
@@ -26,7 +27,8 @@ class Score:
     @property
     def halves(self) -> int:
         """The average in half stars, 0 to 10, which the filled stars show."""
-        return round(self.average * 2) if self.count else 0
+        # Halves round up, as the page's script does (Math.round), not to even.
+        return math.floor(self.average * 2 + 0.5) if self.count else 0
 
     @classmethod
     def of(cls, article) -> "Score":
