@@ -27,19 +27,22 @@ from fontTools.ttLib import TTFont
 FONT_DIR = Path(__file__).parent / "static" / "kronika" / "fonts"
 STATIC_PREFIX = "kronika/fonts/"
 FAMILY = "Literata"
+# Every Baltic and Central European letter. fontsource's latin-ext subset also
+# carries phonetic, medievalist and currency signs, which made it twice the
+# size: an English article naming Klaipėda or Mārtiņš took it in two weights
+# and went over the 100 KB a page may spend on fonts (103 KB).
+LATIN_EXT_FIRST, LATIN_EXT_LAST = 0x0100, 0x024F
+LATIN_EXT_RANGE = f"U+{LATIN_EXT_FIRST:04X}-{LATIN_EXT_LAST:04X}"
 FALLBACK_FAMILY = "Literata Fallback"
 
-# fontsource 5.3.0's unicode.json, as its per-subset CSS files give them.
+# fontsource 5.3.0's unicode.json, as its per-subset CSS files give them, but
+# for latin-ext, cut to Latin Extended-A and B (trim_latin_ext below).
 SUBSETS = {
     "latin": (
         "U+0000-00FF,U+0131,U+0152-0153,U+02BB-02BC,U+02C6,U+02DA,U+02DC,U+0304,U+0308,"
         "U+0329,U+2000-206F,U+20AC,U+2122,U+2191,U+2193,U+2212,U+2215,U+FEFF,U+FFFD"
     ),
-    "latin-ext": (
-        "U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,"
-        "U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,"
-        "U+2113,U+2C60-2C7F,U+A720-A7FF"
-    ),
+    "latin-ext": LATIN_EXT_RANGE,
     "cyrillic": "U+0301,U+0400-045F,U+0490-0491,U+04B0-04B1,U+2116",
 }
 # (weight, style): body text, headlines, emphasis.
@@ -194,6 +197,25 @@ def font_face_css() -> str:
         ]
     lines.append("/* End of web fonts. */")
     return "\n".join(lines) + "\n"
+
+
+def trim_latin_ext(source: Path, target: Path) -> None:
+    """Write fontsource's latin-ext woff2 at `source` cut to LATIN_EXT_RANGE, at `target`.
+
+    How the shipped latin-ext files were made (fonts/README.md), kept so that a
+    new Literata release can be cut the same way.
+    """
+    from fontTools import subset
+
+    options = subset.Options()
+    options.flavor = "woff2"
+    options.layout_features = ["*"]
+    font = TTFont(source)
+    letters = [c for c in font.getBestCmap() if LATIN_EXT_FIRST <= c <= LATIN_EXT_LAST]
+    cutter = subset.Subsetter(options)
+    cutter.populate(unicodes=letters)
+    cutter.subset(font)
+    font.save(target)
 
 
 if __name__ == "__main__":
