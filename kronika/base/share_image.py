@@ -50,7 +50,8 @@ def _render(name: str, logo_key: str, logo) -> bytes:
     if logo is not None:
         _paste_logo(picture, logo)
     else:
-        _draw_name(draw, name)
+        with wordmark.fonts_in_use:  # the fonts' tables are read as they are drawn
+            _draw_name(draw, name)
     draw.rectangle((0, HEIGHT - RULE_HEIGHT, WIDTH, HEIGHT), fill=ACCENT)
     buffer = io.BytesIO()
     picture.save(buffer, "PNG", optimize=True)

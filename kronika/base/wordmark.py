@@ -12,6 +12,7 @@ a new name is a new key, and the name changes about never.
 """
 
 import io
+import threading
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -26,6 +27,11 @@ FONT_DIR = Path(__file__).parent / "wordmark_fonts"
 SUBSETS = ("latin", "latin-ext", "cyrillic")
 # The advance of a character the fonts lack, in font units (half an em and a bit).
 MISSING_ADVANCE = 600
+# fontTools reads a font's tables lazily, on first use, and is not thread-safe:
+# two request threads drawing the mark for the first time at once read the same
+# half-loaded tables, and the admin's sign-in page answered 500 to one of
+# several sign-ins made together. Drawing is serialised; a drawn mark is cached.
+fonts_in_use = threading.RLock()
 
 
 @cache
@@ -113,9 +119,14 @@ class Layout:
         return "".join(place.character for place in self.placed if place.font is None)
 
 
-@lru_cache(maxsize=64)
 def layout(name: str) -> Layout:
     """Where each character of `name` goes, in font units, kerned within a font."""
+    with fonts_in_use:
+        return _layout(name)
+
+
+@lru_cache(maxsize=64)
+def _layout(name: str) -> Layout:
     loaded = fonts()
     placed, x, previous = [], 0, None
     for character in name:
@@ -146,9 +157,14 @@ def _round(value: float) -> str:
     return str(round(value))
 
 
-@lru_cache(maxsize=64)
 def svg(name: str) -> SafeString:
     """The inline SVG of the name, in currentColor, named for assistive technology by `name`."""
+    with fonts_in_use:
+        return _svg(name)
+
+
+@lru_cache(maxsize=64)
+def _svg(name: str) -> SafeString:
     shape = layout(name)
     loaded = fonts()
     pen_by_font = {}

@@ -44,7 +44,7 @@ class ShareImageFallbackTests(KronikaTestCase):
         # The name is drawn: ink in the middle band, only the tint at the corners.
         self.assertEqual(picture.getpixel((5, 5)), (0xF4, 0xF1, 0xEA))
         middle = picture.crop((80, 200, 1120, 430)).convert("L")
-        self.assertLess(min(middle.getdata()), 64)
+        self.assertLess(min(middle.get_flattened_data()), 64)
 
     def test_a_new_name_or_logo_gets_a_new_address(self):
         paper_settings(name="Kronika")
