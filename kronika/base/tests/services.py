@@ -141,10 +141,14 @@ def clean_environment(**env: str) -> dict[str, str]:
 
 
 class AppServer:
-    """`kronika serve` without a task worker, as one of several app servers runs it."""
+    """`kronika serve`, by default without a task worker, as one of several app servers runs it."""
 
-    def __init__(self, env: dict[str, str], log: Path):
+    # One small process, as the tests that run several servers on one machine want.
+    SMALL = ("--no-worker", "--workers", "1", "--threads", "4")
+
+    def __init__(self, env: dict[str, str], log: Path, args: tuple[str, ...] = SMALL):
         self.env = env
+        self.args = args
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log_path = log
@@ -153,13 +157,12 @@ class AppServer:
     def start(self, timeout: float = 120) -> "AppServer":
         with open(self.log_path, "w") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "kronika", "serve", "--no-worker", "--workers", "1",
-                 "--threads", "4", "--port", str(self.port)],
+                [sys.executable, "-m", "kronika", "serve", *self.args, "--port", str(self.port)],
                 env=self.env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
-            )  # fmt: skip
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if fetch(self.base_url + "/healthz")[0] == 200:
@@ -183,8 +186,8 @@ class AppServer:
 
     @classmethod
     @contextmanager
-    def running(cls, env: dict[str, str], log: Path):
-        server = cls(env, log)
+    def running(cls, env: dict[str, str], log: Path, args: tuple[str, ...] = SMALL):
+        server = cls(env, log, args)
         try:
             yield server.start()
         finally:
