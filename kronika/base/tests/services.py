@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from kronika.missing_tools import reason, tool
 from kronika.testing import environment_without_settings, fetch, free_port
 
 POSTGRES_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
@@ -29,14 +30,16 @@ def _as_postgres_user() -> list[str]:
         return []
     runuser = shutil.which("runuser")
     if runuser is None:
-        pytest.skip("running as root without runuser: cannot start a private PostgreSQL")
+        pytest.skip(
+            reason(tool("runuser, to start PostgreSQL as root", "apt-get install util-linux"))
+        )
     return [runuser, "-u", "postgres", "--"]
 
 
 class PrivatePostgres:
     def __init__(self, directory: Path):
         if not POSTGRES_BIN:
-            pytest.skip("PostgreSQL's server programs are not installed (/usr/lib/postgresql)")
+            pytest.skip(reason(tool("PostgreSQL's server programs", "apt-get install postgresql")))
         self.bin = POSTGRES_BIN[-1]
         self.directory = directory
         self.data = directory / "pgdata"
@@ -83,7 +86,7 @@ class PrivatePostgres:
 class PrivateRedis:
     def __init__(self):
         if REDIS_SERVER is None:
-            pytest.skip("redis-server is not installed")
+            pytest.skip(reason(tool("redis-server", "apt-get install redis-server")))
         self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.process = None
