@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install demo serve test test-app test-without-features test-gate bench bench-quick bench-wordpress bench-stemmers lighthouse screenshots lint format lock
+.PHONY: install demo serve test test-tools test-app test-without-features test-gate bench bench-quick bench-wordpress bench-stemmers lighthouse screenshots lint format lock
 
 install: $(STAMP)
 
@@ -26,10 +26,24 @@ serve: install
 # The app's tests on every core (pytest-xdist, a file per worker at a time, so a
 # file's class fixtures are built once), the news tests again on a paper without
 # comments, ratings and Telegram, then the browser gate on its own, so that
-# Lighthouse's timings see a quiet machine.
+# Lighthouse's timings see a quiet machine. Each run logs the tests it skipped
+# for want of a program (kronika/missing_tools.py), and the last line of all
+# names them and the commands that bring them; with CI=true they fail the run.
 TEST_WORKERS ?= auto
+MISSING_TOOLS_LOG := var/missing-tools.log
 
-test: test-app test-without-features test-gate
+test: test-tools
+	@rm -f $(MISSING_TOOLS_LOG)
+	@KRONIKA_MISSING_TOOLS_LOG=$(MISSING_TOOLS_LOG) $(MAKE) --no-print-directory \
+		TEST_TOOLS_DONE=1 test-app test-without-features test-gate; status=$$?; \
+	$(BIN)/python -m kronika.missing_tools $(MISSING_TOOLS_LOG) || status=1; \
+	exit $$status
+
+# What the suite needs beyond .venv: the gate's npm tools from e2e/package-lock.json,
+# and, as root, Chromium, Java, nginx and the rest through apt (one script, which
+# .ci/run uses too).
+test-tools: install
+	.ci/install_test_tools
 
 test-app: install
 	$(BIN)/pytest -n $(TEST_WORKERS) --dist loadfile kronika bench
@@ -41,9 +55,7 @@ test-without-features: install
 
 # The gate's pinned tools (axe, vnu, Lighthouse) come from npm; a fresh clone
 # gets them here, where npm is at hand, rather than skipping the gate.
-test-gate: install
-	@if [ ! -d e2e/node_modules ] && command -v npm >/dev/null; then \
-		npm ci --prefix e2e --no-audit --no-fund --loglevel=error; fi
+test-gate: $(if $(TEST_TOOLS_DONE),install,test-tools)
 	$(BIN)/pytest e2e
 
 # Both stages always run, so a missed goal or a regression in the first still

@@ -11,6 +11,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from kronika.missing_tools import tool
+
 E2E_DIR = Path(__file__).resolve().parent
 NODE_MODULES = E2E_DIR / "node_modules"
 CHROMIUM = Path(os.environ.get("KRONIKA_CHROMIUM", "/usr/bin/chromium"))
@@ -37,15 +39,17 @@ DESKTOP, MOBILE = (1280, 800), (390, 844)
 
 
 def missing_tools() -> list[str]:
-    """What the gate needs and this machine lacks, in words a developer can act on."""
+    """What the gate needs and this machine lacks, each with the command that brings it."""
     missing = []
     if not CHROMIUM.exists():
-        missing.append(f"Chromium at {CHROMIUM} (apt-get install chromium)")
+        missing.append(tool(f"Chromium at {CHROMIUM}", "apt-get install chromium"))
     if not shutil.which("java"):
-        missing.append("Java, to run the Nu Html Checker")
+        missing.append(
+            tool("Java, for the Nu Html Checker", "apt-get install default-jre-headless")
+        )
     for path in (AXE_JS, VNU_JAR, LIGHTHOUSE):
         if not path.exists():
-            missing.append(f"{path.relative_to(E2E_DIR)} (npm ci --prefix e2e)")
+            missing.append(tool(f"e2e/{path.relative_to(E2E_DIR)}", "npm ci --prefix e2e"))
     return missing
 
 

@@ -5,7 +5,6 @@ reason; in CI (CI=true) a missing tool is an error, so the gate cannot be lost.
 """
 
 import http.server
-import os
 import re
 import tempfile
 import threading
@@ -16,6 +15,7 @@ import pytest
 
 from e2e import gate
 from e2e.tests.pages import gate_pages
+from kronika.missing_tools import in_ci, reason
 from kronika.testing import DemoServer
 
 SCREENSHOTS = Path("var/screenshots")
@@ -25,12 +25,12 @@ def pytest_collection_modifyitems(config, items):
     missing = gate.missing_tools()
     if not missing:
         return
-    reason = "the browser gate needs " + "; ".join(missing)
-    if os.environ.get("CI", "").lower() == "true":
-        raise pytest.UsageError(f"CI=true, and {reason}")
+    if in_ci():
+        raise pytest.UsageError("CI=true, and the browser gate needs " + "; ".join(missing))
+    skip = pytest.mark.skip(reason=reason(*missing))
     for item in items:
         if item.nodeid.startswith("e2e/"):
-            item.add_marker(pytest.mark.skip(reason=reason))
+            item.add_marker(skip)
 
 
 @pytest.fixture(scope="session")

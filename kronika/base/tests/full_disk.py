@@ -17,6 +17,7 @@ from django.test import override_settings
 from PIL import Image
 
 from kronika.base.storage import AtomicFileSystemStorage
+from kronika.missing_tools import reason, tool
 
 
 class FullDiskStorage(AtomicFileSystemStorage):
@@ -57,7 +58,7 @@ def media_on(
 def tiny_tmpfs(size_kib: int):
     """A tmpfs of `size_kib` KiB, mounted for the duration, or a skip where that is not allowed."""
     if shutil.which("mount") is None:
-        raise SkipTest("no mount command here, so no real tmpfs can be filled")
+        raise SkipTest(reason(tool("mount, for a real tmpfs to fill", "apt-get install mount")))
     directory = tempfile.mkdtemp(prefix="kronika-tmpfs-")
     mounted = subprocess.run(
         ["mount", "-t", "tmpfs", "-o", f"size={size_kib}k,mode=0755", "tmpfs", directory],  # noqa: S607

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from kronika.missing_tools import reason, tool
 from kronika.testing import environment_without_settings, fetch, free_port
 
 POSTGRES_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
@@ -29,14 +30,16 @@ def _as_postgres_user() -> list[str]:
         return []
     runuser = shutil.which("runuser")
     if runuser is None:
-        pytest.skip("running as root without runuser: cannot start a private PostgreSQL")
+        pytest.skip(
+            reason(tool("runuser, to start PostgreSQL as root", "apt-get install util-linux"))
+        )
     return [runuser, "-u", "postgres", "--"]
 
 
 class PrivatePostgres:
     def __init__(self, directory: Path):
         if not POSTGRES_BIN:
-            pytest.skip("PostgreSQL's server programs are not installed (/usr/lib/postgresql)")
+            pytest.skip(reason(tool("PostgreSQL's server programs", "apt-get install postgresql")))
         self.bin = POSTGRES_BIN[-1]
         self.directory = directory
         self.data = directory / "pgdata"
@@ -83,7 +86,7 @@ class PrivatePostgres:
 class PrivateRedis:
     def __init__(self):
         if REDIS_SERVER is None:
-            pytest.skip("redis-server is not installed")
+            pytest.skip(reason(tool("redis-server", "apt-get install redis-server")))
         self.port = free_port()
         self.url = f"redis://127.0.0.1:{self.port}/0"
         self.process = None
@@ -141,10 +144,14 @@ def clean_environment(**env: str) -> dict[str, str]:
 
 
 class AppServer:
-    """`kronika serve` without a task worker, as one of several app servers runs it."""
+    """`kronika serve`, by default without a task worker, as one of several app servers runs it."""
 
-    def __init__(self, env: dict[str, str], log: Path):
+    # One small process, as the tests that run several servers on one machine want.
+    SMALL = ("--no-worker", "--workers", "1", "--threads", "4")
+
+    def __init__(self, env: dict[str, str], log: Path, args: tuple[str, ...] = SMALL):
         self.env = env
+        self.args = args
         self.port = free_port()
         self.base_url = f"http://127.0.0.1:{self.port}"
         self.log_path = log
@@ -153,13 +160,12 @@ class AppServer:
     def start(self, timeout: float = 120) -> "AppServer":
         with open(self.log_path, "w") as log:
             self.process = subprocess.Popen(
-                [sys.executable, "-m", "kronika", "serve", "--no-worker", "--workers", "1",
-                 "--threads", "4", "--port", str(self.port)],
+                [sys.executable, "-m", "kronika", "serve", *self.args, "--port", str(self.port)],
                 env=self.env,
                 stdout=log,
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
-            )  # fmt: skip
+            )
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if fetch(self.base_url + "/healthz")[0] == 200:
@@ -183,8 +189,8 @@ class AppServer:
 
     @classmethod
     @contextmanager
-    def running(cls, env: dict[str, str], log: Path):
-        server = cls(env, log)
+    def running(cls, env: dict[str, str], log: Path, args: tuple[str, ...] = SMALL):
+        server = cls(env, log, args)
         try:
             yield server.start()
         finally:

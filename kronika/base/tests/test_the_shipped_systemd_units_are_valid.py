@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from kronika.missing_tools import reason, tool
+
 UNITS = Path(__file__).resolve().parents[3] / "deploy" / "systemd"
 INSTANCES = {"kronika-web@.service": "8000", "kronika-worker@.service": "1"}
 
@@ -14,7 +16,7 @@ INSTANCES = {"kronika-web@.service": "8000", "kronika-worker@.service": "1"}
 def test_systemd_analyze_accepts_every_unit(tmp_path):
     analyze = shutil.which("systemd-analyze")
     if analyze is None:
-        pytest.skip("systemd-analyze is not installed")
+        pytest.skip(reason(tool("systemd-analyze", "apt-get install systemd")))
     venv = Path(sys.executable).parent.parent
     checked = []
     for unit in sorted([*UNITS.glob("*.service"), *UNITS.glob("*.timer")]):

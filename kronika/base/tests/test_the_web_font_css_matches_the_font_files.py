@@ -9,6 +9,7 @@ from django.test import SimpleTestCase
 from fontTools.ttLib import TTFont
 
 from kronika.base import fonts
+from kronika.missing_tools import reason, tool
 
 STYLESHEET = fonts.FONT_DIR.parent / "kronika.css"
 LIBERATION_SERIF = Path("/usr/share/fonts/truetype/liberation")
@@ -60,7 +61,7 @@ class WebFontCssTests(SimpleTestCase):
 
     def test_the_fallback_widths_are_liberation_serifs_where_it_is_installed(self):
         if not LIBERATION_SERIF.is_dir():
-            self.skipTest("Liberation Serif is not installed here")
+            self.skipTest(reason(tool("Liberation Serif", "apt-get install fonts-liberation")))
         for face, file_name in LIBERATION_FILES.items():
             with self.subTest(file_name):
                 measured = fonts.measured_width([TTFont(LIBERATION_SERIF / file_name)])

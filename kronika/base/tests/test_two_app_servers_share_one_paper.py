@@ -20,6 +20,7 @@ import pytest
 
 from bench.serving import nginx_binary, nginx_main, shipped_nginx_block
 from kronika.base.tests.services import AppServer, PrivatePostgres, PrivateRedis, clean_environment
+from kronika.missing_tools import reason, tool
 from kronika.testing import fetch, free_port, kronika_output
 
 NEIGHBOUR = "/news/ransomware-attack-tallinn-hospital-cancels-appointments/"
@@ -122,7 +123,7 @@ def servers():
 def nginx(servers, tmp_path):
     """deploy/nginx.conf as shipped, in front of both app servers."""
     if not Path(nginx_binary()).exists():
-        pytest.skip("nginx is not installed (apt-get install nginx)")
+        pytest.skip(reason(tool("nginx", "apt-get install nginx")))
     newsroom, readers, _, _ = servers
     port = free_port()
     block = shipped_nginx_block(

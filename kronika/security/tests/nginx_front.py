@@ -10,6 +10,7 @@ from pathlib import Path
 
 from bench.serving import nginx_binary, nginx_main, shipped_nginx_block
 from kronika.base.tests.services import AppServer
+from kronika.missing_tools import reason, tool
 from kronika.security.tests.http_headers import (
     fetch,
     production_paper,
@@ -18,11 +19,10 @@ from kronika.testing import free_port
 
 # TLS would end at this nginx; the test has no certificate, so it says https itself.
 SCHEME_HEADER = "proxy_set_header X-Forwarded-Proto $scheme;"
+NGINX_MISSING = reason(tool("nginx", "apt-get install nginx"))
 
 
-@unittest.skipUnless(
-    Path(nginx_binary()).exists(), "nginx is not installed (apt-get install nginx)"
-)
+@unittest.skipUnless(Path(nginx_binary()).exists(), NGINX_MISSING)
 class NginxInFrontTestCase(unittest.TestCase):
     @classmethod
     def setUpClass(cls):

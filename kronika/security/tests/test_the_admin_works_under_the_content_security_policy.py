@@ -16,6 +16,7 @@ from pathlib import Path
 from PIL import Image
 
 from e2e import gate
+from kronika.missing_tools import reason, tool
 from kronika.testing import DemoServer
 
 # Violations reach the console, where the test collects them across navigations.
@@ -37,7 +38,10 @@ print(json.dumps({"id": article.pk, "url": article.url, "section": article.get_p
 """
 
 
-@unittest.skipUnless(gate.CHROMIUM.exists(), f"needs Chromium at {gate.CHROMIUM}")
+@unittest.skipUnless(
+    gate.CHROMIUM.exists(),
+    reason(tool(f"Chromium at {gate.CHROMIUM}", "apt-get install chromium")),
+)
 class AdminUnderThePolicyTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):

@@ -1,3 +1,4 @@
+import multiprocessing
 import os
 import socket
 import subprocess
@@ -41,6 +42,20 @@ def ensure_port_free(host: str, port: int) -> None:
             raise CommandError(f"Cannot serve on {host}:{port}: {error.strerror}.") from None
 
 
+def request_threads(cpus: int) -> int:
+    """Request threads per server process when neither --threads nor KRONIKA_WEB_THREADS says.
+
+    A process runs Python on one core at a time (the GIL); its threads earn their
+    keep while others wait on the database, which a page does for a good part of
+    its time, so a few per process keep the core busy. Granian warns above twice
+    the cores plus one (2 * cpus + 1), the count at which it reckons threads only
+    queue for the interpreter, so that is the most there are: 3 on one core, 5 on
+    two. Beyond 8 a thread adds a database connection (one per thread; servers x
+    processes x threads must stay under the database's limit) but no throughput.
+    """
+    return min(2 * cpus + 1, 8)
+
+
 # Any fixed number will do, as long as nothing else on the database uses it.
 MIGRATION_LOCK = 0x6B726F6E  # "kron"
 
@@ -74,15 +89,20 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers",
             type=positive_number,
-            default=os.environ.get("KRONIKA_WEB_WORKERS", str(os.cpu_count() or 1)),
+            default=os.environ.get("KRONIKA_WEB_WORKERS", str(multiprocessing.cpu_count())),
             help="Web server processes (default: one per CPU).",
         )
         parser.add_argument(
             "--threads",
             type=positive_number,
-            default=os.environ.get("KRONIKA_WEB_THREADS", "8"),
-            help="Request threads per process (default: 8). Each may hold a database "
-            "connection, so workers times threads must stay under the database's limit.",
+            # Granian counts the cores as multiprocessing does, so the default is
+            # measured against the same number it warns by.
+            default=os.environ.get(
+                "KRONIKA_WEB_THREADS", str(request_threads(multiprocessing.cpu_count()))
+            ),
+            help="Request threads per process (default: twice the CPUs plus one, at "
+            "most 8). Each may hold a database connection, so workers times threads "
+            "must stay under the database's limit.",
         )
         parser.add_argument(
             "--no-worker",
@@ -160,6 +180,8 @@ class Command(BaseCommand):
             address=host,
             port=port,
             interface=Interfaces.WSGI,
+            # WSGI has none; left on, granian says so on every start.
+            websockets=False,
             workers=workers,
             blocking_threads=threads,
             respawn_failed_workers=True,

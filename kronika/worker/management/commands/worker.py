@@ -1,6 +1,7 @@
 import logging
 import os
 import signal
+import sys
 
 from django.apps import apps
 from django.conf import settings
@@ -37,7 +38,16 @@ class Worker(db_worker.Worker):
                 signal.strsignal(signum),
             )
             os._exit(1)
-        super().shutdown(signum, frame)
+        # The base worker warns here, but a stop is routine: `kronika serve` asks
+        # its worker to stop every time it stops itself.
+        logger.info(
+            "Received %s - shutting down gracefully... (press Ctrl+C again to force)",
+            signal.strsignal(signum),
+        )
+        self.running = False
+        if not self.running_task:
+            # Asleep between tasks: nothing to finish.
+            sys.exit(0)
 
 
 class Command(db_worker.Command):
