@@ -37,6 +37,7 @@ from django.db.models import CharField, Exists, OuterRef, Q
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from wagtail.admin.ui.components import Component
 from wagtail.models import Page, Revision, TaskState, WorkflowState
@@ -70,6 +71,9 @@ class DashboardPanel(Component):
     counted = True  # the heading shows how many items there are
     as_buttons = False  # items are actions, shown as a row of buttons rather than a table
     limit = LIMIT
+
+    class Media:
+        css = {"all": ["news/dashboard.css"]}
 
     def __init__(self, request):
         self.request = request
@@ -230,11 +234,12 @@ class ScheduledPanel(PagePanel):
         ).order_by("approved_go_live_at", "pk")
 
     def item(self, revision):
+        # When it goes live, as a date: "in 20 hours" reads as "Just now" in Wagtail's dates.
+        goes_live = timezone.localtime(revision.approved_go_live_at)
         return Item(
             revision.object_str,
             edit_url(revision.object_id),
-            "Goes live",
-            revision.approved_go_live_at,
+            f"Goes live {date_format(goes_live, 'D j M, H:i')}",
         )
 
 
