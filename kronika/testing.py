@@ -158,6 +158,24 @@ def paper_settings(**changes) -> PaperSettings:
     return site_settings(PaperSettings, **changes)
 
 
+def dashboard_panels(client) -> dict[str, dict]:
+    """The admin dashboard's panels as its viewer sees them, in order: heading, text and links."""
+    from bs4 import BeautifulSoup
+
+    response = client.get("/admin/")
+    assert response.status_code == 200, response.status_code
+    panels = {}
+    for section in BeautifulSoup(response.content, "lxml").select("section.w-panel--dashboard"):
+        name = section["id"].removesuffix("-section")
+        content = section.select_one(f"#{name}-content")
+        panels[name] = {
+            "heading": section.select_one(f"#{name}-heading").get_text(" ", strip=True),
+            "text": content.get_text(" ", strip=True),
+            "links": {a.get_text(" ", strip=True): a["href"] for a in content.select("a[href]")},
+        }
+    return panels
+
+
 def decoded(body: bytes, content_encoding: str | None) -> bytes:
     """A response body as its Content-Encoding (br, gzip or none) says to read it."""
     if content_encoding == "br":

@@ -10,6 +10,7 @@ from wagtail.permissions import register_permission_policy
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import IndexView, SnippetViewSet
 
+from kronika.comments import dashboard
 from kronika.comments.bulk_actions import ApproveBulkAction, BlockBulkAction, SpamBulkAction
 from kronika.comments.models import Block, Comment
 from kronika.news.editor_panels import SETTINGS_PANELS, ArticleChoicePanel
@@ -117,3 +118,7 @@ def article_comments():
         Slot(HEADER, "comments/count_link.html"),
         Slot(AFTER_NAV, "comments/in_article.html"),
     ]
+
+
+# Its panel on the dashboard (kronika.news.dashboard).
+hooks.register("construct_homepage_panels", dashboard.add_panel)

@@ -3,6 +3,7 @@ from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from kronika.news import dashboard
 from kronika.news.models import Author
 
 
@@ -25,3 +26,7 @@ def refuse_a_move_the_user_may_not_make(request, page, destination):
     # would show any page's draft title, and the destination's, to anyone on the admin.
     if not page.permissions_for_user(request.user).can_move_to(destination):
         raise PermissionDenied
+
+
+# The newsroom's dashboard (kronika.news.dashboard); features add their own panels.
+hooks.register("construct_homepage_panels", dashboard.arrange)

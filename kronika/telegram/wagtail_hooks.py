@@ -12,7 +12,7 @@ from kronika.base.reports import PermittedMenuItem, report_urls
 from kronika.news.editor_panels import SETTINGS_PANELS, ArticleChoicePanel
 from kronika.news.slots import BEFORE_NAV, FOOTER, PAGE_SLOTS, SITE_HEAD, Slot
 from kronika.security.choosers import PermittedUsersChooserViewSet
-from kronika.telegram import views
+from kronika.telegram import dashboard, views
 from kronika.telegram.models import Call, Channel
 from kronika.telegram.panels import TelegramStatusPanel
 
@@ -120,3 +120,7 @@ def channel_promotion():
         Slot(FOOTER, "telegram/footer_link.html"),
         Slot(BEFORE_NAV, "telegram/promo.html"),
     ]
+
+
+# Its panel on the dashboard (kronika.news.dashboard).
+hooks.register("construct_homepage_panels", dashboard.add_panel)

@@ -1,0 +1,16 @@
+from kronika.testing import KronikaTestCase, dashboard_panels
+
+
+class EmptyDashboardTests(KronikaTestCase):
+    def test_each_empty_panel_stays_and_says_there_is_nothing(self):
+        self.client.force_login(self.editor)
+        panels = dashboard_panels(self.client)
+        said = {name: panel["text"] for name, panel in panels.items()}
+        self.assertEqual(said["waiting_for_review"], "Nothing waiting for your review.")
+        self.assertEqual(said["my_drafts"], "No drafts.")
+        self.assertEqual(said["scheduled"], "Nothing scheduled.")
+        self.assertEqual(said["published_today"], "Nothing published today.")
+        self.assertIn("No comments waiting.", said["comments_waiting"])
+        self.assertIn("No Telegram problems.", said["telegram_problems"])
+        # An empty panel's heading carries no count.
+        self.assertEqual(panels["my_drafts"]["heading"], "My drafts")
