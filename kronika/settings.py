@@ -418,6 +418,7 @@ LOGGING = {
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
     },
+    "filters": {"quiet_autosave": {"()": "kronika.base.logs.QuietAutosaveFilter"}},
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -426,6 +427,8 @@ LOGGING = {
     },
     "root": {"handlers": ["console"], "level": env_str("KRONIKA_LOG_LEVEL", "INFO")},
     "loggers": {
+        # Propagated to the root's handler as before, less an invalid autosave's 400.
+        "django.request": {"filters": ["quiet_autosave"]},
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "INFO"},
         # Sign-in events are logged once, by kronika.accounts.

@@ -26,7 +26,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
 from wagtail.models import Site
-from wagtail.test.utils.form_data import inline_formset
+from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from kronika.base.models import KronikaImage, PaperSettings
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
@@ -141,6 +141,19 @@ def feature_choices(article=None) -> dict:
         else:
             data[relation] = inline_formset([values])
     return data
+
+
+def article_form_data(author, article=None, **fields) -> dict:
+    """The article editor's fields as a browser posts them, for nested_form_data."""
+    return {
+        "title": "Bridge reopens after repairs",
+        "slug": "bridge-reopens-after-repairs",
+        "standfirst": "Traffic flows again.",
+        "body": streamfield([("paragraph", rich_text("<p>The facts.</p>"))]),
+        "article_authors": inline_formset([{"author": author.pk}]),
+        **feature_choices(article),
+        **fields,
+    }
 
 
 def site_settings(model, **changes):

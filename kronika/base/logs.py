@@ -59,3 +59,31 @@ class RedactingFormatter(logging.Formatter):
 class RedactingJsonFormatter(JsonFormatter):
     def format(self, record):
         return redact(super().format(record), configured_secrets())
+
+
+# The page editor's views that Wagtail's autosave posts the open form to.
+AUTOSAVED_VIEWS = frozenset({"wagtailadmin_pages:add", "wagtailadmin_pages:edit"})
+
+
+class QuietAutosaveFilter(logging.Filter):
+    """Drops django.request's "Bad Request" for an autosave of a form not yet valid.
+
+    Wagtail's autosave posts the editor's form in the background while the
+    article is being written, and gets 400 while a required field is empty:
+    that is the editor typing, not a fault, and it made a warning a minute.
+    An autosave is told apart from the editor's own Save by what it accepts:
+    JSON, where the browser's own form post accepts HTML.
+    """
+
+    def filter(self, record):
+        request = getattr(record, "request", None)
+        if getattr(record, "status_code", None) != 400 or request is None:
+            return True
+        match = getattr(request, "resolver_match", None)
+        autosave = (
+            request.method == "POST"
+            and match is not None
+            and match.view_name in AUTOSAVED_VIEWS
+            and not request.accepts("text/html")
+        )
+        return not autosave

@@ -12,6 +12,7 @@ from wagtail.images.models import AbstractImage, AbstractRendition, Image
 from wagtail.models import Page, UploadedFile
 
 from kronika.base.blocks import BodyBlock
+from kronika.base.editing import FirstDraftTitlePanel, PageForm
 from kronika.pagecache import tags
 from kronika.security.uploads import ReencodedImage, reencode_image, safe_file_name
 
@@ -19,7 +20,11 @@ from kronika.security.uploads import ReencodedImage, reencode_image, safe_file_n
 class KronikaImage(AbstractImage):
     """A photo with its credit, which belongs to the picture wherever it is used."""
 
-    credit = models.CharField(max_length=255, blank=True)
+    credit = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text="Printed after the caption wherever the picture is used: “Ana Lee/Reuters”.",
+    )
 
     admin_form_fields = (*Image.admin_form_fields, "credit")
 
@@ -137,6 +142,8 @@ class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
         ),
     ]
 
+    base_form_class = PageForm
+
     class Meta:
         abstract = True
 
@@ -152,7 +159,7 @@ class StandardPage(BasePage):
 
     body = StreamField(BodyBlock(), blank=True)
 
-    content_panels = [*Page.content_panels, FieldPanel("body")]
+    content_panels = [FirstDraftTitlePanel("title"), FieldPanel("body")]
     parent_page_types = ["news.HomePage", "base.StandardPage"]
     subpage_types = ["base.StandardPage"]
     template = "base/standard_page.html"

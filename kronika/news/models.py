@@ -8,7 +8,6 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.functional import cached_property
 from modelcluster.contrib.taggit import ClusterTaggableManager
-from wagtail.admin.forms import WagtailAdminPageForm
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.models import Page
@@ -16,6 +15,7 @@ from wagtail.search import index
 from wagtail.url_routing import RouteResult
 
 from kronika.base.blocks import BodyBlock
+from kronika.base.editing import FirstDraftTitlePanel, PageForm
 from kronika.base.models import BasePage, KronikaImage, PaperSettings
 from kronika.base.stemming import stems_of
 from kronika.base.text import plain_text
@@ -25,6 +25,7 @@ from kronika.news import sitewide
 # registers them with Django, and keeps `kronika.news.models` their address.
 from kronika.news.addresses import RESERVED_SLUGS
 from kronika.news.bylines import ArticleAuthor, ArticleTag, Author  # noqa: F401
+from kronika.news.editing import HEADLINE_HELP, ArticlePageForm
 from kronika.news.editor_panels import SETTINGS_PANELS, FeaturePanels
 from kronika.news.front_page import FrontPage, build_front_page, next_midnight
 from kronika.news.listing import kept_teasers, paginate
@@ -35,7 +36,7 @@ from kronika.pagecache import tags as cache_tags
 from kronika.pagecache.fragments import remember
 
 
-class SectionPageForm(WagtailAdminPageForm):
+class SectionPageForm(PageForm):
     def clean(self):
         cleaned_data = super().clean()
         slug = cleaned_data.get("slug")
@@ -54,7 +55,7 @@ class HomePage(RestrictionsKeptInMemory, BasePage):
         help_text="The top story. Defaults to the newest article with a picture.",
     )
 
-    content_panels = [*Page.content_panels, FieldPanel("lead_article")]
+    content_panels = [FirstDraftTitlePanel("title"), FieldPanel("lead_article")]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage", "base.StandardPage"]
     max_count = 1
@@ -101,7 +102,7 @@ class HomePage(RestrictionsKeptInMemory, BasePage):
 class SectionPage(RestrictionsKeptInMemory, BasePage):
     intro = models.TextField(blank=True, max_length=500)
 
-    content_panels = [*Page.content_panels, FieldPanel("intro")]
+    content_panels = [FirstDraftTitlePanel("title"), FieldPanel("intro")]
     parent_page_types = ["news.HomePage", "news.SectionPage"]
     subpage_types = ["news.ArticlePage", "news.SectionPage"]
     template = "news/section_page.html"
@@ -163,7 +164,9 @@ class SectionPage(RestrictionsKeptInMemory, BasePage):
 
 class ArticlePage(RestrictionsKeptInMemory, BasePage):
     standfirst = models.TextField(
-        max_length=600, help_text="The lede: one or two sentences under the headline."
+        max_length=600,
+        help_text="One or two sentences under the headline that tell the story. "
+        "Search engines show about 160 characters of it.",
     )
     hero_image = models.ForeignKey(
         KronikaImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
@@ -173,7 +176,9 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
     )
     body = StreamField(BodyBlock())
     dateline = models.CharField(
-        max_length=120, blank=True, help_text="Where the story was reported."
+        max_length=120,
+        blank=True,
+        help_text="The place the story was reported from, as printed in the byline: “Vilnius”.",
     )
     tags = ClusterTaggableManager(through=ArticleTag, blank=True)
     # Counts kept by the comments and ratings apps as their rows change, so that
@@ -185,7 +190,7 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
     objects = ArticlePageManager()
 
     content_panels = [
-        FieldPanel("title", heading="Headline"),
+        FirstDraftTitlePanel("title", heading="Headline", help_text=HEADLINE_HELP),
         FieldPanel("standfirst"),
         MultiFieldPanel([FieldPanel("hero_image"), FieldPanel("hero_caption")], "Picture"),
         FieldPanel("body"),
@@ -197,6 +202,7 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
     ]
     # What features keep per article (comments, Telegram) comes from their apps.
     settings_panels = [*BasePage.settings_panels, FeaturePanels(SETTINGS_PANELS)]
+    base_form_class = ArticlePageForm
 
     parent_page_types = ["news.SectionPage"]
     subpage_types = []

@@ -1,9 +1,12 @@
 from django.core.exceptions import PermissionDenied
+from django.templatetags.static import static
+from django.utils.html import format_html
 from wagtail import hooks
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kronika.news import dashboard
+from kronika.news.editing import primary_action_first
 from kronika.news.models import Author
 
 
@@ -30,3 +33,10 @@ def refuse_a_move_the_user_may_not_make(request, page, destination):
 
 # The newsroom's dashboard (kronika.news.dashboard); features add their own panels.
 hooks.register("construct_homepage_panels", dashboard.arrange)
+hooks.register("construct_page_action_menu", primary_action_first)
+
+
+@hooks.register("insert_editor_js")
+def article_text_counts():
+    # A file, not inline script: the admin's Content-Security-Policy allows no inline script.
+    return format_html('<script src="{}" defer></script>', static("news/text_counts.js"))

@@ -36,11 +36,23 @@ def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
-def visible_length(html: str) -> int:
+def visible_text(html: str) -> str:
+    """The text a reader sees of a post: its HTML without tags, entities read."""
     parser = _Text()
     parser.feed(html)
     parser.close()
-    return utf16_length("".join(parser.text))
+    return "".join(parser.text)
+
+
+def visible_length(html: str) -> int:
+    return utf16_length(visible_text(html))
+
+
+def room_for_text(template: str, link_length: int, limit: int = CAPTION_LIMIT) -> int:
+    """How much of the limit a template leaves for the headline and standfirst."""
+    return limit - visible_length(
+        _fill(template, {"headline": "", "standfirst": "", "link": "x" * link_length})
+    )
 
 
 def check_template(template: str) -> None:

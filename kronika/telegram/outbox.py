@@ -240,18 +240,26 @@ def _call(channel, post, method, params, files) -> Answer:
     return answer
 
 
-def _content(post):
-    """The post as it should read now: its HTML, its picture, and the article's link."""
-    article = post.article.specific
-    link = urljoin(settings.BASE_URL + "/", article.get_url().lstrip("/"))
-    limit = CAPTION_LIMIT if post.with_photo or article.hero_image_id else TEXT_LIMIT
-    html = compose(
-        post.channel.post_template,
+def post_html(article, template: str, *, with_photo: bool = False) -> str:
+    """The HTML of the article's post in a channel with this template.
+
+    The editor's preview reads it from the article's latest revision.
+    """
+    link = urljoin(settings.BASE_URL + "/", (article.get_url() or "").lstrip("/"))
+    limit = CAPTION_LIMIT if with_photo or article.hero_image_id else TEXT_LIMIT
+    return compose(
+        template,
         headline=article.title,
         standfirst=article.standfirst,
         link=link,
         limit=limit,
     )
+
+
+def _content(post):
+    """The post as it should read now: its HTML, its picture, and the article's link."""
+    article = post.article.specific
+    html = post_html(article, post.channel.post_template, with_photo=post.with_photo)
     return html, article.hero_image
 
 

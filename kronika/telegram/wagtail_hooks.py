@@ -9,12 +9,14 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from kronika.base.reports import PermittedMenuItem, report_urls
+from kronika.news.editing import TEXT_LIMITS
 from kronika.news.editor_panels import SETTINGS_PANELS, ArticleChoicePanel
 from kronika.news.slots import BEFORE_NAV, FOOTER, PAGE_SLOTS, SITE_HEAD, Slot
 from kronika.security.choosers import PermittedUsersChooserViewSet
 from kronika.telegram import dashboard, views
 from kronika.telegram.models import Call, Channel
 from kronika.telegram.panels import TelegramStatusPanel
+from kronika.telegram.previews import caption_limits
 
 CALLS_PERMISSION = "telegram.view_call"
 
@@ -111,6 +113,9 @@ def article_telegram_panels():
         ArticleChoicePanel("telegram_choices", heading="Telegram"),
         TelegramStatusPanel(heading="In the Telegram channels"),
     ]
+
+
+hooks.register(TEXT_LIMITS, caption_limits)
 
 
 @hooks.register(PAGE_SLOTS)
