@@ -1,6 +1,7 @@
 """What every part of the paper shares: the paper's settings, images, and the base page."""
 
 import posixpath
+import re
 
 from django.db import models
 from django.db.models.signals import pre_save
@@ -30,10 +31,21 @@ class KronikaImage(AbstractImage):
     def alt_text(self) -> str:
         return self.description or self.title
 
+    @staticmethod
+    def default_title(description: str, file_name: str) -> str:
+        """The title of a picture given none: its description, or its file name made readable."""
+        max_length = KronikaImage._meta.get_field("title").max_length
+        if description.strip():
+            return description.strip()[:max_length]
+        stem = posixpath.splitext(posixpath.basename(file_name))[0]
+        return " ".join(re.split(r"[\s_.-]+", stem)).strip()[:max_length] or "Picture"
+
     def get_upload_to(self, filename):
         return posixpath.join("original_images", safe_file_name(filename))
 
     def save(self, *args, **kwargs):
+        if not self.title.strip():
+            self.title = self.default_title(self.description, self.file.name or "")
         # The admin's forms hand over pictures they have already re-encoded;
         # anything else (the demo loader, a script, an import) is re-encoded
         # here, so that no picture reaches storage as it was sent.
