@@ -16,15 +16,24 @@ from kronika.base.blocks import BodyBlock
 from kronika.pagecache import tags
 from kronika.security.uploads import ReencodedImage, reencode_image, safe_file_name
 
+# The picture first, then what it shows: a title left empty is taken from the
+# description (base.picture_form), so the form asks for that before it.
+PICTURE_FORM_FIRST = ("file", "description", "title", "credit")
+
 
 class KronikaImage(AbstractImage):
     """A photo with its credit, which belongs to the picture wherever it is used."""
 
     credit = models.CharField(max_length=255, blank=True)
 
-    admin_form_fields = (*Image.admin_form_fields, "credit")
+    admin_form_fields = (
+        *PICTURE_FORM_FIRST,
+        *(name for name in Image.admin_form_fields if name not in PICTURE_FORM_FIRST),
+    )
 
     class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        verbose_name_plural = "images"
         permissions = [("choose_image", "Can choose image")]
 
     @property

@@ -20,7 +20,6 @@ class PictureForm(ImageForm):
         if "title" in self.fields:
             self.fields["title"].required = False
             self.fields["title"].help_text = TITLE_HELP
-            self.fields["title"].widget.attrs["placeholder"] = "The description, or the file name"
             # Wagtail's __init__ has bound the field already, with the help it had then.
             self._bound_fields_cache.pop("title", None)
         if "file" in self.fields:
