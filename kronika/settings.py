@@ -452,7 +452,7 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = env_int("KRONIKA_MAX_IMAGE_MEGAPIXELS", 32, min
 # their bytes and re-encoded, never SVG; documents are checked against their
 # extension and only ever served as downloads, under "default-src 'none'".
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
-WAGTAILIMAGES_IMAGE_FORM_BASE = "kronika.security.forms.ImageForm"
+WAGTAILIMAGES_IMAGE_FORM_BASE = "kronika.base.picture_form.PictureForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "kronika.security.forms.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "xlsx", "pptx", "odt", "ods", "odp", "txt", "csv"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = env_int("KRONIKA_MAX_DOCUMENT_UPLOAD_MB", 20, minimum=1) * 1024**2

@@ -1,6 +1,7 @@
 """What every part of the paper shares: the paper's settings, images, and the base page."""
 
 import posixpath
+import re
 
 from django.db import models
 from django.db.models.signals import pre_save
@@ -16,6 +17,10 @@ from kronika.base.editing import FirstDraftTitlePanel, PageForm
 from kronika.pagecache import tags
 from kronika.security.uploads import ReencodedImage, reencode_image, safe_file_name
 
+# The picture first, then what it shows: a title left empty is taken from the
+# description (base.picture_form), so the form asks for that before it.
+PICTURE_FORM_FIRST = ("file", "description", "title", "credit")
+
 
 class KronikaImage(AbstractImage):
     """A photo with its credit, which belongs to the picture wherever it is used."""
@@ -26,19 +31,35 @@ class KronikaImage(AbstractImage):
         help_text="Printed after the caption wherever the picture is used: “Ana Lee/Reuters”.",
     )
 
-    admin_form_fields = (*Image.admin_form_fields, "credit")
+    admin_form_fields = (
+        *PICTURE_FORM_FIRST,
+        *(name for name in Image.admin_form_fields if name not in PICTURE_FORM_FIRST),
+    )
 
     class Meta(AbstractImage.Meta):
+        verbose_name = "image"
+        verbose_name_plural = "images"
         permissions = [("choose_image", "Can choose image")]
 
     @property
     def alt_text(self) -> str:
         return self.description or self.title
 
+    @staticmethod
+    def default_title(description: str, file_name: str) -> str:
+        """The title of a picture given none: its description, or its file name made readable."""
+        max_length = KronikaImage._meta.get_field("title").max_length
+        if description.strip():
+            return description.strip()[:max_length]
+        stem = posixpath.splitext(posixpath.basename(file_name))[0]
+        return " ".join(re.split(r"[\s_.-]+", stem)).strip()[:max_length] or "Picture"
+
     def get_upload_to(self, filename):
         return posixpath.join("original_images", safe_file_name(filename))
 
     def save(self, *args, **kwargs):
+        if not self.title.strip():
+            self.title = self.default_title(self.description, self.file.name or "")
         # The admin's forms hand over pictures they have already re-encoded;
         # anything else (the demo loader, a script, an import) is re-encoded
         # here, so that no picture reaches storage as it was sent.

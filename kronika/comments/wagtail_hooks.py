@@ -79,7 +79,11 @@ class CommentViewSet(SnippetViewSet):
                 component = super().render_component(request)
                 pending = Comment.objects.pending().count()
                 if pending:
-                    component.label = f"{self.label} ({pending:,} pending)"
+                    # Short enough for the sidebar's width up to 9,999; the
+                    # link's title says what the number counts.
+                    component.label = f"{self.label} · {pending:,}"
+                    waiting = f"{pending:,} waiting for moderation"
+                    component.attrs = {**component.attrs, "title": waiting}
                 return component
 
         return PendingCountMenuItem
@@ -88,7 +92,7 @@ class CommentViewSet(SnippetViewSet):
 class BlockViewSet(SnippetViewSet):
     model = Block
     icon = "cross"
-    menu_label = "Blocked commenters"
+    menu_label = "Blocklist"
     menu_order = 211
     add_to_admin_menu = True
     copy_view_enabled = False

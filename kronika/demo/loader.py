@@ -22,7 +22,7 @@ from wagtail.models import Revision, Site
 
 from kronika.base.models import KronikaImage, PaperSettings, StandardPage
 from kronika.base.storage import replace_file
-from kronika.demo.drawings import render
+from kronika.demo.drawings import TITLES, render
 from kronika.demo.feature_content import comment_policy, load_readers, set_up_channel
 from kronika.demo.images import portrait
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
@@ -169,8 +169,9 @@ def _article(spec, sections, authors, now) -> bool:
     if spec.get("image"):
         # The caption says "Illustration: ..." and describes the drawing, so it
         # serves as the picture's alt text too; the credit stays its own field.
+        # The title says what the drawing shows, as an editor would title it.
         hero = _image(
-            spec["headline"],
+            TITLES[spec["image"]["illustration"]],
             render(spec["image"]["illustration"], spec["slug"]),
             f"{spec['slug']}.jpg",
             description=spec["image"]["caption"],

@@ -1,5 +1,5 @@
 """The admin wears the paper's own mark, not Wagtail's: in the sidebar, on the
-sign-in page (which also names the paper) and in the window title.
+sign-in page (which also names the paper), in the window title and the dashboard's heading.
 """
 
 from bs4 import BeautifulSoup
@@ -30,3 +30,8 @@ class AdminBrandingTests(KronikaTestCase):
         page = BeautifulSoup(self.client.get("/admin/login/").content, "html.parser")
         self.assertEqual(page.select_one(".login-logo img")["alt"], "Žinių Kronika")
         self.assertIsNone(page.select_one(".login-logo svg"))
+
+    def test_the_dashboard_is_headed_by_the_papers_name(self):
+        self.client.force_login(self.reporter)
+        page = BeautifulSoup(self.client.get("/admin/").content, "html.parser")
+        self.assertEqual(page.h1.get_text(strip=True), "Žinių Kronika")

@@ -25,7 +25,8 @@ class ModerationQueueTests(KronikaTestCase):
 
     def test_the_admin_menu_counts_pending_comments(self):
         page = self.client.get("/admin/").content.decode()
-        self.assertIn("Comments (3 pending)", page)
+        # The sidebar's labels travel as JSON, with the middle dot escaped.
+        self.assertIn("Comments \\u00b7 3", page)
 
     def test_the_queue_lists_pending_comments_with_why_they_were_held(self):
         response = self.client.get("/admin/snippets/comments/comment/?status=pending")

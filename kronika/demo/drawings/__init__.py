@@ -2,6 +2,6 @@
 article's picture shows what its caption says ("Illustration: …")."""
 
 from kronika.demo.drawings import city, culture, energy, sport, things  # noqa: F401  (they register)
-from kronika.demo.drawings.registry import DEMO_SIZE, DRAWINGS, render
+from kronika.demo.drawings.registry import DEMO_SIZE, DRAWINGS, TITLES, render
 
-__all__ = ["DEMO_SIZE", "DRAWINGS", "render"]
+__all__ = ["DEMO_SIZE", "DRAWINGS", "TITLES", "render"]

@@ -1,8 +1,10 @@
 """The drawings by name: each family module registers its subjects here."""
 
 import hashlib
+import json
 import random
 from collections.abc import Callable
+from pathlib import Path
 
 from kronika.demo.drawings.canvas import Canvas
 
@@ -10,6 +12,11 @@ DEMO_SIZE = (1600, 900)
 
 Drawing = Callable[[Canvas, random.Random], None]
 DRAWINGS: dict[str, tuple[Drawing, tuple[str, str]]] = {}
+
+# What each drawing shows, in a few words: the title of its picture in the
+# admin, where the image chooser tells pictures apart by it (an article's
+# headline says what the story is, not what the picture shows).
+TITLES: dict[str, str] = json.loads((Path(__file__).parent / "titles.json").read_text())
 
 
 def drawing(name: str, sky: tuple[str, str]):

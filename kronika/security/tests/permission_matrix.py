@@ -480,14 +480,20 @@ MATRIX = [
     Entry(
         "wagtailforms:delete_submissions", NOBODY, on=("a published News article",), writes=True
     ),
-    # -- Settings, sites, collections, workflows, redirects: administrators only -------
+    # -- Settings: editors change the paper's and the features' (docs/newsroom.md) ----
     Entry(
         "wagtailsettings:edit",
-        ONLY_SUPERUSER,
-        on=("the paper's settings",),
+        EDITORS,
+        on=(
+            "the paper's settings",
+            "the comment settings",
+            "the Telegram channel's settings",
+            "the feed settings",
+        ),
         ok=(200, 302),
         writes=True,
     ),
+    # -- Sites, collections, workflows, redirects: administrators only -----------------
     # The paper's settings have no preview.
     Entry("wagtailsettings:preview_on_edit", NOBODY, on=("the paper's settings",)),
     Entry("wagtailsites:index", ONLY_SUPERUSER),

@@ -774,9 +774,14 @@ def targets_of(paper) -> list[Target]:
         Target("the review task", {"pk": paper.task.pk, "task_id": paper.task.pk}),
         Target("a redirect", {"redirect_id": paper.redirect.pk}),
         # Site settings are edited by the site's id.
-        Target(
-            "the paper's settings",
-            {"app_name": "base", "model_name": "papersettings", "pk": paper.site.pk},
+        *(
+            Target(name, {"app_name": app_name, "model_name": model_name, "pk": paper.site.pk})
+            for name, app_name, model_name in (
+                ("the paper's settings", "base", "papersettings"),
+                ("the comment settings", "comments", "commentsettings"),
+                ("the Telegram channel's settings", "telegram", "telegramsettings"),
+                ("the feed settings", "feeds", "feedsettings"),
+            )
         ),
         Target("a paragraph block", {}, query=f"id={paragraph.definition_prefix}"),
         Target("an author", {"pk": paper.alice.pk, "slug": paper.alice.slug}),
