@@ -11,7 +11,7 @@ from kronika.base.group_rights import grant
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("news", "0007_feature_fields_moved_to_their_apps"),
+        ("news", "0008_newsroom_help_texts"),
         ("base", "0006_feature_settings_moved_to_their_apps"),
     ]
 

@@ -6,7 +6,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('base', '0006_feature_settings_moved_to_their_apps'),
+        ('base', '0007_picture_credit_help_text'),
     ]
 
     operations = [
