@@ -80,6 +80,6 @@ class PageForm(WagtailAdminPageForm):
         if elsewhere and not getattr(self, "_tabs_named", False):
             self._tabs_named = True
             links = format_html_join(", ", FOCUS_LINK, elsewhere)
-            message = format_html("The page could not be saved: see {}.", links)
+            message = format_html("On another tab: {}.", links)
             self.add_error(None, LinkedMessage(message))
         return valid

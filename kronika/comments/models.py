@@ -83,8 +83,7 @@ class Comment(models.Model):
         ]
 
     def __str__(self):
-        excerpt = " ".join(self.body.split())[:60]
-        return f"{self.name}: {excerpt}"
+        return f"{self.name}: {self.excerpt(60)}"
 
     def save(self, *args, **kwargs):
         self.email = normalise_email(self.email)
@@ -92,6 +91,13 @@ class Comment(models.Model):
 
     def get_absolute_url(self):
         return f"{self.article.url}#comment-{self.pk}"
+
+    def excerpt(self, length: int = 140) -> str:
+        """The comment's start on one line: the queue shows enough to judge most comments."""
+        text = " ".join(self.body.split())
+        return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+
+    excerpt.short_description = "Comment"
 
     def moderate(self, status: str, user=None):
         self.status = status

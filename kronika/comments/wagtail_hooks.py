@@ -60,7 +60,7 @@ class CommentViewSet(SnippetViewSet):
     copy_view_enabled = False
     chooser_viewset_class = PermittedUsersChooserViewSet
     index_view_class = CommentIndexView
-    list_display = ["name", "__str__", "article", "status", "held_because", "created_at"]
+    list_display = ["name", "excerpt", "article", "status", "held_because", "created_at"]
     list_filter = ["status"]
     search_fields = ["name", "email", "body"]
     ordering = ["-created_at"]
