@@ -6,7 +6,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 8000
 
-.PHONY: install demo serve test test-tools test-app test-without-features test-gate bench bench-quick bench-wordpress bench-stemmers lighthouse screenshots lint format lock
+.PHONY: install demo serve test test-tools test-app test-without-features test-gate bench bench-quick bench-wordpress bench-stemmers lighthouse screenshots newsroom-screenshots lint format lock
 
 install: $(STAMP)
 
@@ -96,6 +96,11 @@ lighthouse: install
 # SCREENSHOTS_FROM=http://127.0.0.1:8000 photographs a paper already running.
 screenshots: install
 	$(BIN)/python -m e2e.screenshots $(if $(SCREENSHOTS_FROM),--base-url $(SCREENSHOTS_FROM))
+
+# The README's tour of the newsroom: the dashboard, the article editor and the
+# comment queue as the demo's editor sees them, from a fresh demo paper.
+newsroom-screenshots: install
+	$(BIN)/python -m e2e.newsroom_screenshots
 
 lint: install
 	$(BIN)/ruff check .
