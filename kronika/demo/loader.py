@@ -165,6 +165,20 @@ def _article(spec, sections, authors, now) -> bool:
         hour=spec["hour"], minute=0, second=0, microsecond=0
     )
     when = min(when, now - timedelta(minutes=5))
+    article = article_from_spec(spec, authors)
+    section.add_child(instance=article)
+    revision = article.save_revision()
+    revision.publish()
+    # Backdate the archive: the demo spans several weeks of publishing.
+    ArticlePage.objects.filter(pk=article.pk).update(
+        first_published_at=when, last_published_at=when, latest_revision_created_at=when
+    )
+    Revision.objects.filter(pk=revision.pk).update(created_at=when)
+    return True
+
+
+def article_from_spec(spec, authors) -> ArticlePage:
+    """A demo article as its JSON has it, with picture, byline and tags, not yet in the tree."""
     hero = None
     if spec.get("image"):
         # The caption says "Illustration: ..." and describes the drawing, so it
@@ -190,15 +204,7 @@ def _article(spec, sections, authors, now) -> bool:
     for order, slug in enumerate(spec["authors"]):
         article.article_authors.add(ArticleAuthor(author=authors[slug], sort_order=order))
     article.tags.add(*spec["tags"])
-    section.add_child(instance=article)
-    revision = article.save_revision()
-    revision.publish()
-    # Backdate the archive: the demo spans several weeks of publishing.
-    ArticlePage.objects.filter(pk=article.pk).update(
-        first_published_at=when, last_published_at=when, latest_revision_created_at=when
-    )
-    Revision.objects.filter(pk=revision.pk).update(created_at=when)
-    return True
+    return article
 
 
 def ensure_accounts() -> dict[str, str]:

@@ -2,6 +2,7 @@ import logging
 
 from kronika.base.management.commands.serve import Command as ServeCommand
 from kronika.demo.loader import ensure_accounts, load_demo
+from kronika.demo.newsroom import load_work_in_progress
 
 
 class Command(ServeCommand):
@@ -21,11 +22,14 @@ class Command(ServeCommand):
         wagtail_log.setLevel(logging.WARNING)
         try:
             added = load_demo()
+            passwords = ensure_accounts()
+            # The work in progress belongs to the accounts, so it comes after them.
+            in_progress = load_work_in_progress()
         finally:
             wagtail_log.setLevel(level)
-        summary = ", ".join(f"{count} {kind}" for kind, count in added.items())
-        self.stdout.write(f"Demo content added: {summary}.")
-        passwords = ensure_accounts()
+        for heading, counts in (("Demo content", added), ("Work in progress", in_progress)):
+            summary = ", ".join(f"{count} {kind}" for kind, count in counts.items())
+            self.stdout.write(f"{heading} added: {summary}.")
         host, port = options["host"], options["port"]
         self.stdout.write(self.style.SUCCESS(f"\nThe demo paper: http://{host}:{port}/"))
         self.stdout.write(f"The newsroom:   http://{host}:{port}/admin/")
