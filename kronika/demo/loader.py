@@ -207,6 +207,15 @@ def article_from_spec(spec, authors) -> ArticlePage:
     return article
 
 
+def name_after_byline(user) -> None:
+    """An account without a name takes its author's, which the newsroom shows
+    ("sent by Tomasz Zieliński") where it would otherwise show the username."""
+    author = Author.objects.filter(user=user).first()
+    if author is not None and not user.get_full_name():
+        user.first_name, _, user.last_name = author.name.partition(" ")
+        user.save(update_fields=["first_name", "last_name"])
+
+
 def ensure_accounts() -> dict[str, str]:
     """Create the demo's admin, editor and reporter accounts; returns their passwords.
 
@@ -233,5 +242,6 @@ def ensure_accounts() -> dict[str, str]:
             user.groups.add(Group.objects.get(name=group))
         if not Author.objects.filter(user=user).exists():
             Author.objects.filter(slug=BYLINES[username], user=None).update(user=user)
+        name_after_byline(user)
     replace_file(path, json.dumps(passwords).encode())
     return passwords

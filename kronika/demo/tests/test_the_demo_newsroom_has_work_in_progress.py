@@ -34,7 +34,7 @@ class DemoNewsroomTests(TestCase):
     def test_the_editor_has_a_story_to_review_a_draft_and_a_column_for_tomorrow(self):
         panels = self.dashboard_of("editor")
         self.assertIn(STORY, panels["waiting_for_review"])
-        self.assertIn("sent by reporter", panels["waiting_for_review"])
+        self.assertIn("sent by Tomasz Zieliński", panels["waiting_for_review"])
         self.assertIn(DRAFT, panels["my_drafts"])
         self.assertIn("Never published", panels["my_drafts"])
         self.assertNotIn(STORY, panels["my_drafts"])
