@@ -74,7 +74,9 @@ class PageForm(WagtailAdminPageForm):
 
     def is_valid(self):
         valid = super().is_valid()
-        elsewhere = [] if valid else errors_elsewhere(self)
+        # An unbound form (Wagtail's preview with nothing typed yet) is invalid
+        # without having been cleaned, and has no errors to place.
+        elsewhere = errors_elsewhere(self) if self.is_bound and not valid else []
         # Wagtail lists a form's errors in its message when the form has one of
         # its own (kronika's, here), each field's with the field's label.
         if elsewhere and not getattr(self, "_tabs_named", False):
