@@ -38,7 +38,8 @@ class Lifeline:
     def stop(self) -> None:
         """Sign off: nothing this worker claimed is left running."""
         self._stopped.set()
-        self._thread.join(timeout=settings.KRONIKA_WORKER_HEARTBEAT_SECONDS + 10)
+        if self._thread.is_alive():  # not yet started when the stop came during start()
+            self._thread.join(timeout=settings.KRONIKA_WORKER_HEARTBEAT_SECONDS + 10)
         release_claims(self.worker_id, "the worker stopped before running it")
         Heartbeat.objects.filter(worker_id=self.worker_id).delete()
 

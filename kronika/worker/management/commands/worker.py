@@ -20,8 +20,11 @@ class Worker(db_worker.Worker):
 
     def run(self) -> None:
         lifeline = Lifeline(self.worker_id)
-        lifeline.start()
         try:
+            # Started inside the try: the stop signals are already handled while it
+            # signs on and recovers, and a stop then (sys.exit from `shutdown`)
+            # must still sign off, or the worker is listed until its timeout.
+            lifeline.start()
             super().run()
         finally:
             # Also when a stop signal ends the loop between claiming a task and
