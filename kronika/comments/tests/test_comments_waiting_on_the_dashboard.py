@@ -38,6 +38,11 @@ class CommentsWaitingTests(KronikaTestCase):
             reverse("wagtailsnippets_comments_comment:list") + "?status=pending",
         )
 
+    def test_it_comes_after_the_newsrooms_own_panels(self):
+        self.client.force_login(self.editor)
+        names = list(dashboard_panels(self.client))
+        self.assertEqual(names.index("comments_waiting"), names.index("published_today") + 1)
+
     def test_each_link_opens_for_the_editor(self):
         for url in self.panel_of(self.editor)["links"].values():
             with self.subTest(url=url):

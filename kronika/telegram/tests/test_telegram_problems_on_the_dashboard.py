@@ -31,6 +31,13 @@ class TelegramProblemsTests(KronikaTestCase):
         self.client.force_login(user)
         return dashboard_panels(self.client).get("telegram_problems")
 
+    def test_it_is_the_last_panel_of_the_newsrooms(self):
+        self.client.force_login(self.editor)
+        names = list(dashboard_panels(self.client))
+        self.assertGreater(names.index("telegram_problems"), names.index("published_today"))
+        if "comments_waiting" in names:
+            self.assertGreater(names.index("telegram_problems"), names.index("comments_waiting"))
+
     def test_an_editor_sees_failed_and_uncertain_posts_only(self):
         panel = self.panel_of(self.editor)
         self.assertEqual(panel["heading"], "Telegram problems (2)")
