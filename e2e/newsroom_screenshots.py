@@ -9,11 +9,11 @@ content and the editor's password is the one the demo printed.
 
 import argparse
 import sys
-import tempfile
 from pathlib import Path
 
 from e2e import gate
-from e2e.screenshots import set_up_django
+from e2e.screenshots import demo_data_dir, require_chromium
+from e2e.tests.admin_forms import sign_in
 
 TOUR = Path("docs/screenshots")
 REVIEW = Path("var/screenshots/newsroom")
@@ -33,17 +33,6 @@ def newsroom_pages(article_id: str) -> dict[str, str]:
     }
 
 
-def signed_in_page(browser, base_url: str, password: str, viewport: tuple[int, int]):
-    context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
-    page = context.new_page()
-    page.goto(base_url + "/admin/login/")
-    page.fill("input[name=username]", "editor")
-    page.fill("input[name=password]", password)
-    page.click("button[type=submit]")
-    page.wait_for_url(f"{base_url}/admin/")
-    return context, page
-
-
 def photograph(base_url: str, password: str, pages: dict[str, str]) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -53,7 +42,8 @@ def photograph(base_url: str, password: str, pages: dict[str, str]) -> None:
         )
         for folder, viewport in ((TOUR, LAPTOP), (REVIEW, PHONE)):
             folder.mkdir(parents=True, exist_ok=True)
-            context, page = signed_in_page(browser, base_url, password, viewport)
+            context = browser.new_context(viewport={"width": viewport[0], "height": viewport[1]})
+            page = sign_in(context.new_page(), base_url, "editor", password)
             for name, path in pages.items():
                 response = page.goto(base_url + path)
                 if response.status != 200:
@@ -68,15 +58,10 @@ def photograph(base_url: str, password: str, pages: dict[str, str]) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.parse_args(argv)
-    missing = [tool for tool in gate.missing_tools() if "Chromium" in tool]
-    if missing:
-        parser.error("needs " + "; ".join(missing))
-    with tempfile.TemporaryDirectory() as scratch:
-        set_up_django(scratch)
+    require_chromium(parser)
+    with demo_data_dir() as demo_dir:
         from kronika.testing import DemoServer
 
-        demo_dir = Path(scratch) / "demo"
-        demo_dir.mkdir()
         with DemoServer.running(demo_dir) as demo:
             article_id = demo.shell(NEWEST_ARTICLE).splitlines()[-1]
             photograph(demo.base_url, demo.credentials()["editor"], newsroom_pages(article_id))

@@ -39,6 +39,22 @@ def set_up_django(data_dir: str):
     django.setup()
 
 
+def require_chromium(parser: argparse.ArgumentParser) -> None:
+    missing = [tool for tool in gate.missing_tools() if "Chromium" in tool]
+    if missing:
+        parser.error("needs " + "; ".join(missing))
+
+
+@contextmanager
+def demo_data_dir():
+    """A scratch folder for a demo paper, with Django set up on a folder of its own."""
+    with tempfile.TemporaryDirectory() as scratch:
+        set_up_django(scratch)
+        demo_dir = Path(scratch) / "demo"
+        demo_dir.mkdir()
+        yield demo_dir
+
+
 @contextmanager
 def demo_paper(base_url: str | None, data_dir: Path):
     """The base URL of a demo paper: the one given, or a fresh one served meanwhile."""
@@ -132,15 +148,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--base-url", help="a paper already running, instead of a fresh demo")
     parser.add_argument("--output", type=Path, default=OUTPUT)
     args = parser.parse_args(argv)
-    missing = [tool for tool in gate.missing_tools() if "Chromium" in tool]
-    if missing:
-        parser.error("needs " + "; ".join(missing))
-    with tempfile.TemporaryDirectory() as scratch:
-        set_up_django(scratch)
-        demo_dir = Path(scratch) / "demo"
-        demo_dir.mkdir()
-        with demo_paper(args.base_url, demo_dir) as base_url:
-            shots = take_screenshots(base_url, args.output)
+    require_chromium(parser)
+    with demo_data_dir() as demo_dir, demo_paper(args.base_url, demo_dir) as base_url:
+        shots = take_screenshots(base_url, args.output)
     (args.output / "index.html").write_text(index_html(shots), encoding="utf-8")
     print(f"{args.output / 'index.html'}", file=sys.stderr)
     return 0

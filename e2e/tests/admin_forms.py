@@ -8,6 +8,16 @@ from PIL import Image
 from playwright.sync_api import expect
 
 
+def sign_in(page, base_url: str, username: str, password: str):
+    """Sign into the admin with a password and land on the dashboard."""
+    page.goto(base_url + "/admin/login/")
+    page.fill("input[name=username]", username)
+    page.fill("input[name=password]", password)
+    page.click("button[type=submit]")
+    page.wait_for_url(re.compile(r"/admin/$"))
+    return page
+
+
 def submitted(page, url_pattern):
     """Wait until a submitted admin form has landed on `url_pattern`, or say why it did not."""
     try:

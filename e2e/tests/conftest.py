@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from e2e import gate
+from e2e.tests.admin_forms import sign_in
 from e2e.tests.pages import gate_pages
 from kronika.missing_tools import in_ci, reason
 from kronika.testing import DemoServer
@@ -106,13 +107,7 @@ def log_in(browser, demo):
     def as_user(username):
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         contexts.append(context)
-        page = context.new_page()
-        page.goto(demo.base_url + "/admin/login/")
-        page.fill("input[name=username]", username)
-        page.fill("input[name=password]", demo.credentials()[username])
-        page.click("button[type=submit]")
-        page.wait_for_url(re.compile(r"/admin/$"))
-        return page
+        return sign_in(context.new_page(), demo.base_url, username, demo.credentials()[username])
 
     yield as_user
     for context in contexts:

@@ -4,7 +4,6 @@ Shown only to moderators (who may change a comment): a reporter may read the
 queue, but has nothing to do in it. Oldest first, as the readers have waited longest.
 """
 
-from django.template.defaultfilters import truncatechars
 from django.urls import reverse
 
 from kronika.comments.models import Comment
@@ -28,7 +27,7 @@ class CommentsWaitingPanel(DashboardPanel):
 
     def item(self, comment):
         return Item(
-            title=f"{comment.name}: {truncatechars(comment.body, 80)}",
+            title=f"{comment.name}: {comment.excerpt(80)}",
             url=reverse(f"{QUEUE}:edit", args=(comment.pk,)),
             note=f"On {comment.article.title}",
             when=comment.created_at,

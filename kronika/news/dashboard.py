@@ -40,6 +40,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.functional import cached_property
 from wagtail.admin.ui.components import Component
+from wagtail.admin.utils import get_user_display_name
 from wagtail.models import Page, Revision, TaskState, WorkflowState
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
@@ -182,8 +183,7 @@ class ReviewPanel(PagePanel):
         )
 
     def item(self, state):
-        who = state.revision.user
-        name = (who.get_full_name() or who.get_username()) if who else ""
+        name = get_user_display_name(state.revision.user)
         return Item(
             title=state.revision.object_str,
             url=edit_url(state.workflow_state.object_id),
