@@ -61,6 +61,11 @@ def enqueue_publish_scheduled(when) -> None:
 
 @receiver(page_published, sender=ArticlePage)
 def on_article_published(sender, instance, **kwargs):
+    # Wagtail also sends this when an article that has never been live is
+    # scheduled for later, and leaves it offline. Its work waits for the
+    # scheduled publish (`scheduled.publish_due`), which sends it again, live.
+    if not instance.live:
+        return
     batch = _bulk_published.get()
     if batch is None:
         tasks.update_related_articles.enqueue([instance.pk])
