@@ -14,10 +14,8 @@ from taggit.models import Tag
 from wagtail.models import Revision
 from wagtail.signals import page_published, page_unpublished
 
-from kronika.news import tasks
+from kronika.news import tag_addresses, tasks
 from kronika.news.models import ArticlePage
-
-EMPTY_TAG_SLUG = "tag"
 
 _bulk_published: ContextVar[list[int] | None] = ContextVar("bulk_published", default=None)
 
@@ -83,10 +81,9 @@ def on_article_unpublished(sender, instance, **kwargs):
 @receiver(pre_save, sender=Tag)
 def give_every_tag_an_address(sender, instance, **kwargs):
     # taggit makes the slug from the name, and a name of punctuation alone
-    # ("<>", "!!") makes an empty one: no address can hold it, so every page
-    # linking to the tag would fail.
+    # ("<>", "!!") makes an empty one, which no address can hold.
     if not instance.slug:
-        instance.slug = EMPTY_TAG_SLUG
+        instance.slug = tag_addresses.free_fallback_slug(sender._default_manager)
 
 
 @receiver(post_save, sender=Revision)
