@@ -14,10 +14,8 @@ from taggit.models import Tag
 from wagtail.models import Revision
 from wagtail.signals import page_published, page_unpublished
 
-from kronika.news import tasks
+from kronika.news import tag_addresses, tasks
 from kronika.news.models import ArticlePage
-
-EMPTY_TAG_SLUG = "tag"
 
 _bulk_published: ContextVar[list[int] | None] = ContextVar("bulk_published", default=None)
 
@@ -61,6 +59,11 @@ def enqueue_publish_scheduled(when) -> None:
 
 @receiver(page_published, sender=ArticlePage)
 def on_article_published(sender, instance, **kwargs):
+    # Wagtail also sends this when an article that has never been live is
+    # scheduled for later, and leaves it offline. Its work waits for the
+    # scheduled publish (`scheduled.publish_due`), which sends it again, live.
+    if not instance.live:
+        return
     batch = _bulk_published.get()
     if batch is None:
         tasks.update_related_articles.enqueue([instance.pk])
@@ -78,10 +81,9 @@ def on_article_unpublished(sender, instance, **kwargs):
 @receiver(pre_save, sender=Tag)
 def give_every_tag_an_address(sender, instance, **kwargs):
     # taggit makes the slug from the name, and a name of punctuation alone
-    # ("<>", "!!") makes an empty one: no address can hold it, so every page
-    # linking to the tag would fail.
+    # ("<>", "!!") makes an empty one, which no address can hold.
     if not instance.slug:
-        instance.slug = EMPTY_TAG_SLUG
+        instance.slug = tag_addresses.free_fallback_slug(sender._default_manager)
 
 
 @receiver(post_save, sender=Revision)
