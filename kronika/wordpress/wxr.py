@@ -17,9 +17,11 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 from defusedxml.ElementTree import iterparse as defused_iterparse
 
-SUPPORTED_VERSIONS = ("1.1", "1.2")
-WP_NAMESPACE = re.compile(r"http://wordpress\.org/export/(\d+\.\d+)/")
-EXCERPT_NAMESPACE = re.compile(r"http://wordpress\.org/export/\d+\.\d+/excerpt/")
+SUPPORTED_VERSIONS = ("1.0", "1.1", "1.2")
+# WordPress has written http://wordpress.org/export/1.0/ to 1.2/, each with an excerpt/
+# twin, and WordPress.com writes the same with https://. An export may spell them either
+# way; the wp:wxr_version inside, not the namespace, says which version it is.
+WORDPRESS_NAMESPACE = re.compile(r"https?://wordpress\.org/export/\d+\.\d+/(?P<excerpt>excerpt/)?")
 CONTENT_NAMESPACE = "http://purl.org/rss/1.0/modules/content/"
 DC_NAMESPACE = "http://purl.org/dc/elements/1.1/"
 # Where the builder notes the line each element starts on; no namespace can clash with it.
@@ -124,20 +126,31 @@ class _LineNumberingBuilder(ET.TreeBuilder):
         return super().start(tag, {**attrs, LINE: str(self.expat.CurrentLineNumber)})
 
 
-def _local(tag: str) -> str:
-    """A tag's name with WordPress's versioned namespaces reduced to fixed prefixes."""
-    if not tag.startswith("{"):
-        return tag
-    namespace, _, name = tag[1:].partition("}")
-    if EXCERPT_NAMESPACE.fullmatch(namespace):
-        return f"excerpt:{name}"
-    if WP_NAMESPACE.fullmatch(namespace):
-        return f"wp:{name}"
-    if namespace == CONTENT_NAMESPACE:
-        return f"content:{name}"
-    if namespace == DC_NAMESPACE:
-        return f"dc:{name}"
-    return name
+class _Namespaces:
+    """The prefix each namespace the export declares stands for here, learnt as it is read.
+
+    A namespace counts as WordPress's only if it is one of wordpress.org's export
+    namespaces, whatever prefix the file binds it to; elements in any other namespace
+    keep their bare names, so a feed borrowing the wp: prefix is not taken for an export.
+    """
+
+    def __init__(self):
+        self.prefixes = {CONTENT_NAMESPACE: "content", DC_NAMESPACE: "dc"}
+        self.foreign_wp = ""  # what the file binds wp: to when that is not WordPress's
+
+    def declare(self, prefix: str, uri: str):
+        if found := WORDPRESS_NAMESPACE.fullmatch(uri):
+            self.prefixes[uri] = "excerpt" if found["excerpt"] else "wp"
+        elif prefix == "wp":
+            self.foreign_wp = uri
+
+    def name(self, tag: str) -> str:
+        """`{namespace}name` as `prefix:name`; a name without a known namespace bare."""
+        if not tag.startswith("{"):
+            return tag
+        namespace, _, name = tag[1:].partition("}")
+        prefix = self.prefixes.get(namespace)
+        return f"{prefix}:{name}" if prefix else name
 
 
 def _line(element) -> int | None:
@@ -152,7 +165,7 @@ def _text(element) -> str:
 def _children(element) -> dict[str, ET.Element]:
     found = {}
     for child in element:
-        found.setdefault(_local(child.tag), child)
+        found.setdefault(child.tag, child)
     return found
 
 
@@ -224,9 +237,8 @@ def _item(element) -> Item:
     line = _line(element)
     item = Item(line=line, post_id=None)
     for child in element:
-        name = _local(child.tag)
         value = child.text or ""
-        match name:
+        match child.tag:
             case "title":
                 item.title = value.strip()
             case "link":
@@ -286,17 +298,22 @@ def read(source) -> Iterator[Header | Item]:
     """The export's Header first, then each Item in file order.
 
     Raises ExportError naming the line for anything that is not a complete
-    WXR 1.1 or 1.2 export, including a file that ends early: callers must
+    WXR 1.0, 1.1 or 1.2 export, including a file that ends early: callers must
     read to the end before trusting what they were given.
     """
     builder = _LineNumberingBuilder()
     parser = DefusedXMLParser(target=builder, forbid_dtd=True)
     builder.expat = parser.parser
+    namespaces = _Namespaces()
     header = None
     channel = None
     depth = 0
     try:
-        for event, element in defused_iterparse(source, events=("start", "end"), parser=parser):
+        events = defused_iterparse(source, events=("start-ns", "start", "end"), parser=parser)
+        for event, element in events:
+            if event == "start-ns":
+                namespaces.declare(*element)
+                continue
             if event == "start":
                 depth += 1
                 if depth == 1 and element.tag != "rss":
@@ -304,20 +321,22 @@ def read(source) -> Iterator[Header | Item]:
                 if depth == 2 and element.tag == "channel":
                     channel = element
                 if depth == 3 and element.tag == "item" and header is None:
-                    header = _header(channel, _line(element))
+                    header = _header(channel, _line(element), namespaces)
                     yield header
                 continue
             depth -= 1
-            if depth != 2 or channel is None:
-                continue
-            if element.tag == "item":
+            an_item = depth == 2 and channel is not None and element.tag == "item"
+            # Renamed once, as it closes: everything after this reads WordPress's
+            # elements as wp:… and excerpt:… however the export spelled their namespaces.
+            element.tag = namespaces.name(element.tag)
+            if an_item:
                 yield _item(element)
                 # Dropping what has been read is what keeps memory bounded.
                 channel.remove(element)
         if channel is None:
             raise ExportError("no <channel> in the file")
         if header is None:
-            yield _header(channel, None)
+            yield _header(channel, None, namespaces)
     except ET.ParseError as error:
         line, column = error.position
         reason = str(error).split(":")[0]
@@ -330,11 +349,11 @@ def read(source) -> Iterator[Header | Item]:
         ) from None
 
 
-def _header(channel, first_item_line: int | None) -> Header:
+def _header(channel, first_item_line: int | None, namespaces: _Namespaces) -> Header:
     version_element = None
     header = Header(version="")
     for child in channel:
-        name = _local(child.tag)
+        name = child.tag
         if name == "wp:wxr_version":
             version_element = child
             header.version = _text(child)
@@ -351,14 +370,20 @@ def _header(channel, first_item_line: int | None) -> Header:
         elif name == "wp:tag":
             header.tags.append(_term(child, "wp:tag_slug", "wp:tag_name"))
     if version_element is None:
+        # An export whose wp: is bound elsewhere would otherwise be refused without a clue why.
+        foreign = (
+            f" (its wp: namespace {namespaces.foreign_wp[:80]!r} is not WordPress's)"
+            if namespaces.foreign_wp
+            else ""
+        )
         raise ExportError(
-            "no wp:wxr_version before the first item, so not a WordPress export",
+            f"no wp:wxr_version before the first item, so not a WordPress export{foreign}",
             first_item_line or _line(channel),
         )
     if header.version not in SUPPORTED_VERSIONS:
         raise ExportError(
             f"WXR version {header.version[:20]!r} is not one this importer reads "
-            f"({' or '.join(SUPPORTED_VERSIONS)})",
+            f"({', '.join(SUPPORTED_VERSIONS[:-1])} or {SUPPORTED_VERSIONS[-1]})",
             _line(version_element),
         )
     return header

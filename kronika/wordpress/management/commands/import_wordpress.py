@@ -57,8 +57,9 @@ def wagtail_page_log_quietened():
 
 class Command(BaseCommand):
     help = (
-        "Import a WordPress export (WXR 1.1 or 1.2): posts, pages, categories, tags, authors, "
-        "comments, media and old addresses. All of it or nothing; importing again updates."
+        "Import a WordPress export (WXR 1.0, 1.1 or 1.2): posts, pages, categories, tags, "
+        "authors, comments, media and old addresses. All of it or nothing; importing again "
+        "updates."
     )
 
     def add_arguments(self, parser):
