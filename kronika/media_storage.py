@@ -48,7 +48,7 @@ def media_storage() -> dict:
             f"when media are in S3-compatible storage, got {public_url!r}."
         )
     return {
-        "BACKEND": "storages.backends.s3.S3Storage",
+        "BACKEND": "kronika.base.bucket_storage.BucketStorage",
         "OPTIONS": _s3_options(bucket, public_url),
     }
 

@@ -418,7 +418,10 @@ LOGGING = {
             "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
         },
     },
-    "filters": {"quiet_autosave": {"()": "kronika.base.logs.QuietAutosaveFilter"}},
+    "filters": {
+        "quiet_autosave": {"()": "kronika.base.logs.QuietAutosaveFilter"},
+        "bad_host": {"()": "kronika.base.logs.BadHostFilter"},
+    },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
@@ -429,6 +432,8 @@ LOGGING = {
     "loggers": {
         # Propagated to the root's handler as before, less an invalid autosave's 400.
         "django.request": {"filters": ["quiet_autosave"]},
+        # A Host outside ALLOWED_HOSTS: one WARNING line, a few a minute, not a traceback each.
+        "django.security.DisallowedHost": {"filters": ["bad_host"]},
         "django_tasks": {"level": "WARNING"},
         "django_tasks_db": {"level": "INFO"},
         # Sign-in events are logged once, by kronika.accounts.

@@ -8,6 +8,9 @@ caller put into the message.
 
 import logging
 import re
+import threading
+from datetime import datetime
+from time import monotonic
 
 from pythonjsonlogger.json import JsonFormatter
 
@@ -87,3 +90,74 @@ class QuietAutosaveFilter(logging.Filter):
             and not request.accepts("text/html")
         )
         return not autosave
+
+
+# Hosts logged a minute, per server process; requests for any more are counted.
+BAD_HOST_LINES_PER_MINUTE = 10
+# Longer Host headers and paths are cut, so that a line stays a line's length.
+LOGGED_TEXT_LENGTH = 200
+
+
+def requested_host(request) -> str:
+    """The host a request named, as Django's get_host() reads it before checking it."""
+    from django.conf import settings
+
+    meta = request.META
+    if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in meta:
+        return meta["HTTP_X_FORWARDED_HOST"]
+    return meta.get("HTTP_HOST") or meta.get("SERVER_NAME", "")
+
+
+class BadHostFilter(logging.Filter):
+    """Makes Django's report of a Host outside ALLOWED_HOSTS one WARNING line, a few a minute.
+
+    Django logs each such request at ERROR with the traceback of DisallowedHost,
+    13 lines for what is a scanner or a stray DNS name pointing here, not a
+    fault: the reader already has the 400 page. Anyone can send such requests as
+    fast as they like, each naming a different host, so a line per host would
+    not bound a flood: in each minute, the first request for a host is logged,
+    for at most BAD_HOST_LINES_PER_MINUTE hosts, and the rest are only counted.
+    The count goes out on the next minute's first line, so a flood still shows
+    how big it was. The state is per server process and costs a set of at most
+    BAD_HOST_LINES_PER_MINUTE hosts.
+    """
+
+    def __init__(self):
+        super().__init__()
+        self._lock = threading.Lock()
+        self._minute_began = self._minute_began_at = None
+        self._hosts_logged = set()
+        self._unlogged = 0
+
+    def _admit(self, host: str) -> tuple[bool, str]:
+        """Whether to log this request, and what the minute before left unlogged."""
+        earlier = ""
+        with self._lock:
+            now = monotonic()
+            if self._minute_began is None or not 0 <= now - self._minute_began < 60:
+                if self._unlogged:
+                    began = self._minute_began_at.isoformat(timespec="seconds")
+                    earlier = f"; {self._unlogged} more such requests in the minute from {began}"
+                self._minute_began, self._minute_began_at = now, datetime.now().astimezone()
+                self._hosts_logged.clear()
+                self._unlogged = 0
+            if host in self._hosts_logged or len(self._hosts_logged) >= BAD_HOST_LINES_PER_MINUTE:
+                self._unlogged += 1
+                return False, earlier
+            self._hosts_logged.add(host)
+        return True, earlier
+
+    def filter(self, record):
+        request = getattr(record, "request", None)
+        if request is None:
+            return True
+        host = requested_host(request)[:LOGGED_TEXT_LENGTH]
+        logged, earlier = self._admit(host)
+        if not logged:
+            return False
+        record.levelno, record.levelname = logging.WARNING, "WARNING"
+        record.exc_info = record.exc_text = None
+        record.msg = "Host %r is not in KRONIKA_ALLOWED_HOSTS: %s %s answered 400%s"
+        path = request.path[:LOGGED_TEXT_LENGTH].encode("unicode_escape").decode("ascii")
+        record.args = (host, request.method, path, earlier and earlier + " were not logged")
+        return True

@@ -32,6 +32,10 @@ MEDIA_POLICY = (
 # Files the multiple upload keeps aside until their form is completed
 # (wagtail_uploads) belong to the editor who sent them, not to readers.
 PRIVATE_FOLDERS = {"documents", "wagtail_uploads"}
+# What browsers fetch without credentials: pictures (KronikaImage), their
+# renditions, and staff avatars (shown in the admin). Only these may be public
+# in a bucket (docs/storage.md, kronika.base.bucket_storage).
+PUBLIC_FOLDERS = ("original_images", "images", "avatar_images")
 
 
 @require_safe

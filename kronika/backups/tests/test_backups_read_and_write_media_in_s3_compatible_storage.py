@@ -3,34 +3,17 @@ restore writes every file into the bucket, and a backup reads them all back out 
 moto's S3 server on loopback stands in for the bucket."""
 
 import hashlib
-import uuid
 
-import boto3
 import pytest
-from moto.server import ThreadedMotoServer
 
 from kronika.backups.tests.support import manifest_of
-from kronika.testing import free_port
-
-KEY_ID = "AKIDKRONIKABACKUPS"
-SECRET = "kronika-backups-test-secret"
+from kronika.base.tests.s3_bucket import KEY_ID, SECRET, new_bucket, start_s3_server
 
 
 @pytest.fixture
 def bucket():
-    server = ThreadedMotoServer(ip_address="127.0.0.1", port=free_port(), verbose=False)
-    server.start()
-    host, port = server.get_host_and_port()
-    endpoint = f"http://{host}:{port}"
-    name = f"paper-{uuid.uuid4().hex[:12]}"
-    client = boto3.client(
-        "s3",
-        endpoint_url=endpoint,
-        region_name="us-east-1",
-        aws_access_key_id=KEY_ID,
-        aws_secret_access_key=SECRET,
-    )
-    client.create_bucket(Bucket=name)
+    server, endpoint = start_s3_server()
+    client, name = new_bucket(endpoint)
     settings = {
         "KRONIKA_MEDIA_S3_BUCKET": name,
         "KRONIKA_MEDIA_S3_ENDPOINT_URL": endpoint,

@@ -45,7 +45,7 @@ class LocalDiskTests(SimpleTestCase):
 class S3Tests(SimpleTestCase):
     def test_a_bucket_puts_media_in_s3_with_safe_defaults(self):
         storage = storage_for(KRONIKA_MEDIA_S3_BUCKET="kronika-media")
-        self.assertEqual(storage["BACKEND"], "storages.backends.s3.S3Storage")
+        self.assertEqual(storage["BACKEND"], "kronika.base.bucket_storage.BucketStorage")
         options = storage["OPTIONS"]
         self.assertEqual(options["bucket_name"], "kronika-media")
         self.assertIs(options["file_overwrite"], False)
@@ -191,5 +191,7 @@ class CommandLineTests(SimpleTestCase):
             KRONIKA_MEDIA_S3_SECRET_ACCESS_KEY=SECRET,
         )
         self.assertEqual(result.returncode, 0, result.stderr)
-        self.assertTrue(result.stdout.startswith("S3Storage paper AKIDEXAMPLE "), result.stdout)
+        self.assertTrue(
+            result.stdout.startswith("BucketStorage paper AKIDEXAMPLE "), result.stdout
+        )
         self.assertNotIn(SECRET, result.stdout + result.stderr)

@@ -1,4 +1,5 @@
-"""Media in an S3-compatible bucket: moto's S3 server on loopback stands in for MinIO or AWS."""
+"""Media in an S3-compatible bucket: moto's S3 server on loopback stands in for MinIO or AWS
+(kronika.base.tests.s3_bucket)."""
 
 import io
 import json
@@ -7,53 +8,34 @@ import re
 import shutil
 import tempfile
 import urllib.request
-import uuid
 from pathlib import Path
 from unittest import mock
 
-import boto3
 from django.conf import settings
 from django.core.cache import caches
 from django.test import override_settings
 from django_tasks_db.models import DBTaskResult
-from moto.server import ThreadedMotoServer
 from PIL import Image
 from wagtail.models import Collection
 
 from kronika.base.models import KronikaImage
 from kronika.base.tests.full_disk import files_under, photo_bytes, upload
+from kronika.base.tests.s3_bucket import (
+    KEY_ID,
+    SECRET,
+    documented_read_policy,
+    new_bucket,
+    start_s3_server,
+)
 from kronika.media_storage import OBJECT_CACHE_CONTROL, media_s3_credentials, media_storage
 from kronika.security.uploads import reencode_image
-from kronika.testing import KronikaTestCase, free_port, publish_article
-
-KEY_ID = "AKIDKRONIKATEST"
-SECRET = "kronika-test-secret-access-key"
-
-
-def public_read_policy(bucket: str) -> str:
-    """What an operator sets so readers' browsers may fetch the pictures."""
-    return json.dumps(
-        {
-            "Version": "2012-10-17",
-            "Statement": [
-                {
-                    "Effect": "Allow",
-                    "Principal": "*",
-                    "Action": "s3:GetObject",
-                    "Resource": f"arn:aws:s3:::{bucket}/*",
-                }
-            ],
-        }
-    )
+from kronika.testing import KronikaTestCase, publish_article
 
 
 class S3MediaTests(KronikaTestCase):
     @classmethod
     def setUpClass(cls):
-        cls.s3_server = ThreadedMotoServer(ip_address="127.0.0.1", port=free_port(), verbose=False)
-        cls.s3_server.start()
-        host, port = cls.s3_server.get_host_and_port()
-        cls.endpoint = f"http://{host}:{port}"
+        cls.s3_server, cls.endpoint = start_s3_server()
         super().setUpClass()
 
     @classmethod
@@ -62,16 +44,10 @@ class S3MediaTests(KronikaTestCase):
         cls.s3_server.stop()
 
     def setUp(self):
-        self.bucket = f"paper-{uuid.uuid4().hex[:12]}"
-        self.s3 = boto3.client(
-            "s3",
-            endpoint_url=self.endpoint,
-            region_name="us-east-1",
-            aws_access_key_id=KEY_ID,
-            aws_secret_access_key=SECRET,
-        )
-        self.s3.create_bucket(Bucket=self.bucket)
-        self.s3.put_bucket_policy(Bucket=self.bucket, Policy=public_read_policy(self.bucket))
+        self.s3, self.bucket = new_bucket(self.endpoint)
+        # What docs/storage.md tells operators to set so readers' browsers may fetch the pictures.
+        policy = json.dumps(documented_read_policy(self.bucket))
+        self.s3.put_bucket_policy(Bucket=self.bucket, Policy=policy)
         self.local_media = Path(tempfile.mkdtemp(prefix="kronika-media-"))
         self.addCleanup(shutil.rmtree, self.local_media)
         self.use_media_settings()

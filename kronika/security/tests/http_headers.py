@@ -88,6 +88,11 @@ def fetch(port: int, path: str, method="GET", body=None, headers=None) -> Answer
         connection.close()
 
 
+def stylesheet_path(page: Answer) -> str:
+    """Where a page loads its stylesheet from: a hashed name under /static/."""
+    return page.body.decode().split('rel="stylesheet" href="', 1)[1].split('"', 1)[0]
+
+
 def cookie_jar(answer: Answer) -> dict[str, str]:
     return {
         cookie.split("=", 1)[0]: cookie.split("=", 1)[1].split(";")[0]

@@ -20,6 +20,7 @@ from kronika.security.tests.http_headers import (
     header_problems,
     production_paper,
     sign_in,
+    stylesheet_path,
 )
 
 HTTPS = {"X-Forwarded-Proto": "https"}
@@ -99,6 +100,32 @@ class SecurityHeadersTests(unittest.TestCase):
         # The cached path really ran: readers' pages came from the page cache.
         for what in ("the home page", "a section", "an article", "the RSS feed", "robots.txt"):
             self.assertIn(what, hits, f"{what} was not answered from the page cache")
+
+    def test_static_and_media_files_carry_every_header_and_so_do_their_revalidations(self):
+        stylesheet = stylesheet_path(self.fetch("/"))
+        self.assertTrue(stylesheet.startswith("/static/"), stylesheet)
+        picture = self.paper["picture"]
+        self.assertTrue(picture.startswith("/media/"), picture)
+        etag = {"If-None-Match": self.fetch(stylesheet).header("ETag")}
+        last_modified = {"If-Modified-Since": self.fetch(picture).header("Last-Modified")}
+        cases = [
+            ("the stylesheet", "GET", stylesheet, {}, 200),
+            ("the stylesheet, brotli", "GET", stylesheet, {"Accept-Encoding": "br"}, 200),
+            ("the stylesheet's HEAD", "HEAD", stylesheet, {}, 200),
+            ("the stylesheet, unhashed", "GET", "/static/kronika/kronika.css", {}, 200),
+            ("the stylesheet, revalidated", "GET", stylesheet, etag, 304),
+            ("the stylesheet, in part", "GET", stylesheet, {"Range": "bytes=0-9"}, 206),
+            ("a POST to the stylesheet", "POST", stylesheet, {}, 405),
+            ("the picture", "GET", picture, {}, 200),
+            ("the picture, revalidated", "GET", picture, last_modified, 304),
+        ]
+        found = []
+        for what, method, path, headers, status in cases:
+            answer = self.fetch(path, method, headers=headers)
+            if answer.status != status:
+                found.append(f"{what}: answered {answer.status}, not {status}")
+            found += [f"{what} ({answer.status}): {p}" for p in header_problems(answer)]
+        self.assertEqual(found, [], "\n".join(found))
 
     def test_an_anonymous_admin_request_is_sent_to_the_login_with_every_header(self):
         answer = self.fetch("/admin/")
