@@ -17,11 +17,13 @@ from pathlib import Path
 from urllib.parse import urlencode
 
 import brotli
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.files.images import ImageFile
-from django.test import TestCase, override_settings
+from django.middleware.csrf import get_token
+from django.test import Client, RequestFactory, TestCase, override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
@@ -239,6 +241,24 @@ class KronikaTestCase(TestCase):
     @staticmethod
     def days_ago(days: float):
         return timezone.now() - timedelta(days=days)
+
+    def assertOnlyGetAndHead(self, url: str):
+        """`url` is read with GET and HEAD; every other method, sent with a valid CSRF
+        token as a script on this site could, gets the readable 405 page."""
+        browser = Client(enforce_csrf_checks=True)
+        token = get_token(RequestFactory().get("/"))
+        browser.cookies[settings.CSRF_COOKIE_NAME] = token
+        for method in ("POST", "PUT", "PATCH", "DELETE", "OPTIONS", "TRACE"):
+            with self.subTest(url=url, method=method):
+                response = browser.generic(method, url, headers={"X-CSRFToken": token})
+                self.assertEqual(response.status_code, 405)
+                self.assertEqual(response["Allow"], "GET, HEAD")
+                self.assertIn("Method not allowed", response.text)
+                self.assertEqual(response["X-Content-Type-Options"], "nosniff")
+                self.assertIn("frame-ancestors 'none'", response["Content-Security-Policy"])
+        for method in ("GET", "HEAD"):
+            with self.subTest(url=url, method=method):
+                self.assertEqual(browser.generic(method, url).status_code, 200)
 
 
 def free_port() -> int:

@@ -5,6 +5,19 @@ from django.conf import settings
 from django.utils.cache import patch_cache_control
 
 from kronika.base.views import render_error
+from kronika.request_limits import ADDRESS_TOO_LONG, HEADERS_TOO_LARGE, refusal
+
+REFUSALS = {
+    HEADERS_TOO_LARGE: (
+        "Request headers too large",
+        "Your browser sent more header data than this site accepts. "
+        "Clearing this site's cookies usually helps.",
+    ),
+    ADDRESS_TOO_LONG: (
+        "Address too long",
+        "The address you followed is longer than this site accepts.",
+    ),
+}
 
 
 class RequestLimitsMiddleware:
@@ -14,35 +27,13 @@ class RequestLimitsMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        header_bytes = sum(
-            len(key) + len(str(value))
-            for key, value in request.META.items()
-            if key.startswith("HTTP_")
-        )
-        if header_bytes > settings.KRONIKA_MAX_HEADER_BYTES:
-            return render_error(
-                request,
-                431,
-                "Request headers too large",
-                "Your browser sent more header data than this site accepts. "
-                "Clearing this site's cookies usually helps.",
-            )
-        # Search answers any query with a page (it uses the first 200 characters).
-        limit = SEARCH_QUERY_LIMIT if request.path == "/search/" else None
-        if len(request.META.get("QUERY_STRING", "")) > (
-            limit or settings.KRONIKA_MAX_QUERY_STRING
-        ):
-            return render_error(
-                request,
-                414,
-                "Address too long",
-                "The address you followed is longer than this site accepts.",
-            )
+        status = refusal(request.META)
+        if status is not None:
+            return render_error(request, status, *REFUSALS[status])
         return self.get_response(request)
 
 
 PERSONAL_COOKIE_PREFIX = "kronika_"
-SEARCH_QUERY_LIMIT = 65_536
 
 
 def has_personal_cookie(request) -> bool:

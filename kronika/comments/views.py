@@ -2,8 +2,8 @@ from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.views.decorators.http import require_GET
 
+from kronika.base.reader_methods import only_get_and_head
 from kronika.base.readers import (
     MAX_ID,
     article_cookie,
@@ -154,7 +154,7 @@ def post_comment(request, article_id: int):
     return response
 
 
-@require_GET
+@only_get_and_head
 def reply_form(request, comment_id: int):
     """A page to reply from, so that replying works without JavaScript."""
     if comment_id > MAX_ID:

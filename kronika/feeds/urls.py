@@ -2,6 +2,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 from django.views.decorators.http import condition
 
+from kronika.base.reader_methods import only_get_and_head
 from kronika.feeds.feeds import ArticleFeed, AtomArticleFeed
 from kronika.feeds.json_feed import json_feed
 from kronika.feeds.last_modified import feed_last_modified
@@ -12,6 +13,11 @@ from kronika.feeds.subscribe import subscribe_page
 from kronika.pagecache import tags as cache_tags
 
 app_name = "feeds"
+
+
+def reader_path(route, view, *args, **kwargs):
+    """An address readers only read: GET and HEAD, and a 405 page to any other method."""
+    return path(route, only_get_and_head(view), *args, **kwargs)
 
 
 def conditional(view):
@@ -45,33 +51,33 @@ rss = conditional(per_request(ArticleFeed))
 atom = conditional(per_request(AtomArticleFeed))
 
 urlpatterns = [
-    path("robots.txt", cached(robots_txt), name="robots"),
-    path(
+    reader_path("robots.txt", cached(robots_txt), name="robots"),
+    reader_path(
         "sitemap.xml",
         cached(sitemap_views.index),
         {"sitemaps": SITEMAPS, "sitemap_url_name": "feeds:sitemap"},
         name="sitemap_index",
     ),
-    path(
+    reader_path(
         "sitemap-news.xml",
         cached(sitemap_views.sitemap),
         {"sitemaps": {"news": SITEMAPS["news"]}, "template_name": "feeds/news_sitemap.xml"},
         name="news_sitemap",
     ),
-    path(
+    reader_path(
         "sitemap-<slug:section>.xml",
         cached(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="sitemap",
     ),
-    path("feeds/", subscribe_page, name="subscribe"),
-    path("feeds/rss/", rss, name="rss"),
-    path("feeds/atom/", atom, name="atom"),
-    path("feeds/feed.json", conditional(json_feed), name="json"),
-    path("feeds/feed.xsl", feed_stylesheet, name="stylesheet"),
+    reader_path("feeds/", subscribe_page, name="subscribe"),
+    reader_path("feeds/rss/", rss, name="rss"),
+    reader_path("feeds/atom/", atom, name="atom"),
+    reader_path("feeds/feed.json", conditional(json_feed), name="json"),
+    reader_path("feeds/feed.xsl", feed_stylesheet, name="stylesheet"),
 ]
 for kind in ("section", "tag", "author"):
     urlpatterns += [
-        path(f"feeds/{kind}s/<str:slug>/rss/", rss, {"kind": kind}, name=f"{kind}_rss"),
-        path(f"feeds/{kind}s/<str:slug>/atom/", atom, {"kind": kind}, name=f"{kind}_atom"),
+        reader_path(f"feeds/{kind}s/<str:slug>/rss/", rss, {"kind": kind}, name=f"{kind}_rss"),
+        reader_path(f"feeds/{kind}s/<str:slug>/atom/", atom, {"kind": kind}, name=f"{kind}_atom"),
     ]

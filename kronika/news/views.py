@@ -2,11 +2,13 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from taggit.models import Tag
 
+from kronika.base.reader_methods import only_get_and_head
 from kronika.news.listing import paginate
 from kronika.news.models import ArticlePage, Author
 from kronika.pagecache import tags as cache_tags
 
 
+@only_get_and_head
 def author_detail(request, slug):
     author = get_object_or_404(Author.objects.select_related("photo"), slug=slug)
     articles = paginate(
@@ -17,6 +19,7 @@ def author_detail(request, slug):
     return render(request, "news/author_page.html", {"author": author, "articles": articles})
 
 
+@only_get_and_head
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     articles = ArticlePage.objects.published().tagged(tag).newest_first().for_listing()

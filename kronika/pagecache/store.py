@@ -43,6 +43,7 @@ from django.utils.http import parse_http_date_safe
 
 from kronika.pagecache.compression import IDENTITY, every_encoding, negotiate
 from kronika.pagecache.tags import SITE
+from kronika.request_limits import refusal
 
 logger = logging.getLogger(__name__)
 
@@ -161,6 +162,10 @@ class PageCache:
             return None
         query = environ.get("QUERY_STRING", "")
         if query and not CACHEABLE_QUERY.fullmatch(query):
+            return None
+        # A request over the size limits is left to Django, which refuses it with
+        # the same readable page, and the same security headers, as any other.
+        if refusal(environ) is not None:
             return None
         header, secure_value = self._proxy_header
         if header and environ.get(header) == secure_value:

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 
+from kronika.base.reader_methods import only_get_and_head
 from kronika.base.stemming import stem, words
 from kronika.news.models import ArticlePage, SectionPage
 from kronika.search import dates, fts, tsvector
@@ -13,6 +14,7 @@ MAX_TERMS = 12
 SHOWN = ("title", "url_path", "first_published_at", "standfirst", "body")
 
 
+@only_get_and_head
 def search(request):
     """Search the live articles; every query gets a page, never an error."""
     raw = request.GET.get("q", "")

@@ -1,43 +1,10 @@
 from django.conf import settings
-from django.core.handlers.wsgi import WSGIHandler
-from django.core.signals import request_finished, request_started
-from django.db import close_old_connections
-from django.test import RequestFactory
 
-from kronika.pagecache.serving import PageCacheApplication
-from kronika.pagecache.tests.paper import HIT, CachedPaperTestCase
+from kronika.pagecache.tests.paper import HIT
+from kronika.pagecache.tests.wsgi_layer import WsgiLayerTestCase
 
 
-class CountingDjango:
-    def __init__(self):
-        self.django = WSGIHandler()
-        self.calls = 0
-
-    def __call__(self, environ, start_response):
-        self.calls += 1
-        return self.django(environ, start_response)
-
-
-class WsgiLayerTests(CachedPaperTestCase):
-    def setUp(self):
-        self.django = CountingDjango()
-        self.application = PageCacheApplication(self.django)
-        # As Django's test client does: a request's end must not close the test's
-        # database connection, which holds the test's transaction.
-        for signal in (request_started, request_finished):
-            signal.disconnect(close_old_connections)
-            self.addCleanup(signal.connect, close_old_connections)
-
-    def call(self, url: str, method: str = "GET", **headers):
-        environ = RequestFactory().generic(method, url, headers=headers).environ
-        answer = {}
-
-        def start_response(status, headers):
-            answer.update(status=status, headers=dict(headers))
-
-        body = b"".join(self.application(environ, start_response))
-        return answer["status"], answer["headers"], body
-
+class WsgiLayerTests(WsgiLayerTestCase):
     def test_a_miss_goes_through_django_and_a_hit_does_not(self):
         url = self.news_articles[0].url
         status, headers, first = self.call(url)
