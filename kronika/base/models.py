@@ -97,12 +97,26 @@ class KronikaRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+def optional_picture(help_text: str = "") -> models.ForeignKey:
+    """A picture a page or setting may have; deleting the picture leaves it without one."""
+    return models.ForeignKey(
+        KronikaImage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 @register_setting(icon="site")
 class PaperSettings(BaseSiteSetting):
     name = models.CharField(max_length=120, default="Kronika")
     tagline = models.CharField(max_length=255, blank=True)
-    logo = models.ForeignKey(
-        KronikaImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    logo = optional_picture()
+    share_image = optional_picture(
+        "Shown when a page without its own picture is shared, cropped to 1200 by 630 pixels. "
+        "Without one, the paper's name or logo on a plain background is shown."
     )
     language = models.CharField(
         max_length=16, default="en", help_text="The language of the paper, as a BCP 47 tag."
@@ -111,7 +125,15 @@ class PaperSettings(BaseSiteSetting):
     # What only a feature needs (comments, the Telegram channel, feeds) is in
     # that feature's own settings: a paper without the feature has none of it.
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo")], "Paper"),
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+                FieldPanel("share_image"),
+            ],
+            "Paper",
+        ),
         FieldPanel("language"),
     ]
 
@@ -122,13 +144,8 @@ class PaperSettings(BaseSiteSetting):
 class SeoFieldsMixin(models.Model):
     """Social sharing: a picture and text for link previews, when they should differ."""
 
-    social_image = models.ForeignKey(
-        KronikaImage,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown when the page is shared. Defaults to the page's main picture.",
+    social_image = optional_picture(
+        "Shown when the page is shared. Defaults to the page's main picture."
     )
 
     promote_panels = [FieldPanel("social_image")]
