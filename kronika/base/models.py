@@ -15,7 +15,12 @@ from wagtail.models import Page, UploadedFile
 from kronika.base.blocks import BodyBlock
 from kronika.base.editing import FirstDraftTitlePanel, PageForm
 from kronika.pagecache import tags
-from kronika.security.uploads import ReencodedImage, reencode_image, safe_file_name
+from kronika.security.uploads import (
+    ReencodedImage,
+    readable_file_name,
+    reencode_image,
+    unique_file_name,
+)
 
 # The picture first, then what it shows: a title left empty is taken from the
 # description (base.picture_form), so the form asks for that before it.
@@ -55,11 +60,16 @@ class KronikaImage(AbstractImage):
         return " ".join(re.split(r"[\s_.-]+", stem)).strip()[:max_length] or "Picture"
 
     def get_upload_to(self, filename):
-        return posixpath.join("original_images", safe_file_name(filename))
+        # Renditions are named after the original, so they are never reused either.
+        return posixpath.join("original_images", unique_file_name(filename))
 
     def save(self, *args, **kwargs):
         if not self.title.strip():
-            self.title = self.default_title(self.description, self.file.name or "")
+            # A stored file's name carries the tag that made it unique; a new one not yet.
+            file_name = self.file.name or ""
+            if self.file and self.file._committed:
+                file_name = readable_file_name(file_name)
+            self.title = self.default_title(self.description, file_name)
         # The admin's forms hand over pictures they have already re-encoded;
         # anything else (the demo loader, a script, an import) is re-encoded
         # here, so that no picture reaches storage as it was sent.
