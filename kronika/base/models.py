@@ -15,7 +15,12 @@ from wagtail.models import Page, UploadedFile
 from kronika.base.blocks import BodyBlock
 from kronika.base.editing import FirstDraftTitlePanel, PageForm
 from kronika.pagecache import tags
-from kronika.security.uploads import ReencodedImage, reencode_image, safe_file_name
+from kronika.security.uploads import (
+    ReencodedImage,
+    readable_file_name,
+    reencode_image,
+    unique_file_name,
+)
 
 # The picture first, then what it shows: a title left empty is taken from the
 # description (base.picture_form), so the form asks for that before it.
@@ -55,11 +60,16 @@ class KronikaImage(AbstractImage):
         return " ".join(re.split(r"[\s_.-]+", stem)).strip()[:max_length] or "Picture"
 
     def get_upload_to(self, filename):
-        return posixpath.join("original_images", safe_file_name(filename))
+        # Renditions are named after the original, so they are never reused either.
+        return posixpath.join("original_images", unique_file_name(filename))
 
     def save(self, *args, **kwargs):
         if not self.title.strip():
-            self.title = self.default_title(self.description, self.file.name or "")
+            # A stored file's name carries the tag that made it unique; a new one not yet.
+            file_name = self.file.name or ""
+            if self.file and self.file._committed:
+                file_name = readable_file_name(file_name)
+            self.title = self.default_title(self.description, file_name)
         # The admin's forms hand over pictures they have already re-encoded;
         # anything else (the demo loader, a script, an import) is re-encoded
         # here, so that no picture reaches storage as it was sent.
@@ -97,12 +107,26 @@ class KronikaRendition(AbstractRendition):
         unique_together = (("image", "filter_spec", "focal_point_key"),)
 
 
+def optional_picture(help_text: str = "") -> models.ForeignKey:
+    """A picture a page or setting may have; deleting the picture leaves it without one."""
+    return models.ForeignKey(
+        KronikaImage,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text=help_text,
+    )
+
+
 @register_setting(icon="site")
 class PaperSettings(BaseSiteSetting):
     name = models.CharField(max_length=120, default="Kronika")
     tagline = models.CharField(max_length=255, blank=True)
-    logo = models.ForeignKey(
-        KronikaImage, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    logo = optional_picture()
+    share_image = optional_picture(
+        "Shown when a page without its own picture is shared, cropped to 1200 by 630 pixels. "
+        "Without one, the paper's name or logo on a plain background is shown."
     )
     language = models.CharField(
         max_length=16, default="en", help_text="The language of the paper, as a BCP 47 tag."
@@ -111,7 +135,15 @@ class PaperSettings(BaseSiteSetting):
     # What only a feature needs (comments, the Telegram channel, feeds) is in
     # that feature's own settings: a paper without the feature has none of it.
     panels = [
-        MultiFieldPanel([FieldPanel("name"), FieldPanel("tagline"), FieldPanel("logo")], "Paper"),
+        MultiFieldPanel(
+            [
+                FieldPanel("name"),
+                FieldPanel("tagline"),
+                FieldPanel("logo"),
+                FieldPanel("share_image"),
+            ],
+            "Paper",
+        ),
         FieldPanel("language"),
     ]
 
@@ -122,13 +154,8 @@ class PaperSettings(BaseSiteSetting):
 class SeoFieldsMixin(models.Model):
     """Social sharing: a picture and text for link previews, when they should differ."""
 
-    social_image = models.ForeignKey(
-        KronikaImage,
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="+",
-        help_text="Shown when the page is shared. Defaults to the page's main picture.",
+    social_image = optional_picture(
+        "Shown when the page is shared. Defaults to the page's main picture."
     )
 
     promote_panels = [FieldPanel("social_image")]

@@ -23,7 +23,12 @@ def metadata(request, paper, page=None, title="", description="") -> dict:
     if page_number.isdigit() and int(page_number) > 1:
         canonical += f"?page={int(page_number)}"
     specific = page.specific if page is not None else None
-    title = (getattr(specific, "seo_title", "") or getattr(specific, "title", "")) or title
+    if isinstance(specific, HomePage):
+        # The front page's own title ("Home") names it in the admin's page
+        # tree; a link to the paper is shared under the paper's name.
+        title = paper.name
+    else:
+        title = (getattr(specific, "seo_title", "") or getattr(specific, "title", "")) or title
     description = (
         getattr(specific, "search_description", "")
         or getattr(specific, "standfirst", "")
@@ -45,13 +50,16 @@ def metadata(request, paper, page=None, title="", description="") -> dict:
     }
 
     image = getattr(specific, "social_image", None) or getattr(specific, "hero_image", None)
-    if image is not None:
-        share = image.get_rendition(SHARE_FILTER)
+    # A page without a picture of its own (the front page, a section, a tag or
+    # an author, an article without a hero) is shared with the paper's picture.
+    shared = image or paper.share_image
+    if shared is not None:
+        share = shared.get_rendition(SHARE_FILTER)
         data["og"] += [
             ("og:image", absolute(share.url)),
             ("og:image:width", str(share.width)),
             ("og:image:height", str(share.height)),
-            ("og:image:alt", image.alt_text),
+            ("og:image:alt", shared.alt_text),
         ]
         data["twitter"] += [("twitter:image", absolute(share.url))]
     else:

@@ -1,7 +1,7 @@
 """Site-wide data that changes a few times a day, kept in memory behind the SITE tag.
 
 Every reader page needs the Site its host names, the home page that Site is
-rooted at, the site's settings (the paper's, with its logo, and those of the
+rooted at, the site's settings (the paper's, with its pictures, and those of the
 features installed), the sections menu and the section an article is filed
 in: six queries per request and one per feature, for data that only
 editors change. Every such edit bumps SITE (kronika.base.invalidation for
@@ -39,7 +39,8 @@ def _load_site(hostname: str, port: int):
     ]
     for kept in site_settings:
         if isinstance(kept, PaperSettings):
-            kept.logo  # noqa: B018 - read now, so that no request reads it again
+            kept.logo  # noqa: B018 - read now, so that no request reads them again
+            kept.share_image  # noqa: B018
     return site, home, site_settings
 
 

@@ -1,5 +1,8 @@
 """What an uploaded picture becomes before Kronika keeps it, and the names uploads are kept under.
 
+Every picture and document is stored under a name no file had before
+(unique_file_name), made of the name it was sent with.
+
 A picture is accepted for what its bytes are, never for its name: Pillow must
 recognise it as one of the web formats the paper publishes, it must fit the
 size and pixel limits before a single pixel is decoded, and it is then decoded
@@ -11,6 +14,7 @@ script becomes a plain JPEG.
 
 import io
 import re
+import secrets
 import threading
 import unicodedata
 
@@ -48,6 +52,10 @@ WINDOWS_DEVICE_NAMES = {"CON", "PRN", "AUX", "NUL"} | {
 }
 MAX_STEM = 60
 MAX_SUFFIX = 10
+# Eight hex digits: a new upload draws the tag of an earlier file of the same
+# name one time in four billion, and storage still refuses a name that is taken.
+UNIQUE_TAG_BYTES = 4
+UNIQUE_TAG = re.compile(rf"^[0-9a-f]{{{UNIQUE_TAG_BYTES * 2}}}-")
 
 
 class ReencodedImage(ContentFile):
@@ -239,7 +247,7 @@ def _damaged() -> ValidationError:
     )
 
 
-def safe_file_name(name: str, extension: str | None = None) -> str:
+def safe_file_name(name: str, extension: str | None = None, max_stem: int = MAX_STEM) -> str:
     """A name for a stored file that is only ever a name, never a path.
 
     Made of ASCII letters, digits, '-', '_' and single dots, with no directory,
@@ -260,7 +268,43 @@ def safe_file_name(name: str, extension: str | None = None) -> str:
         suffix = extension
     suffix = re.sub(r"[^a-z0-9]", "", suffix.lower())[:MAX_SUFFIX]
     stem = re.sub(r"[^A-Za-z0-9_.-]+", "-", stem)
-    stem = re.sub(r"\.{2,}", ".", stem).strip(".-_")[:MAX_STEM].rstrip(".-_")
+    stem = re.sub(r"\.{2,}", ".", stem).strip(".-_")[:max_stem].rstrip(".-_")
     if not stem or stem.split(".")[0].upper() in WINDOWS_DEVICE_NAMES:
         stem = f"file-{stem}".rstrip("-")
     return f"{stem}.{suffix}" if suffix else stem
+
+
+def unique_file_name(name: str, extension: str | None = None) -> str:
+    """safe_file_name behind a random tag: `3f9a1c2b-harbour.jpg`, a name no earlier upload had.
+
+    Pictures are served with long cache lifetimes (nginx, a bucket, a CDN), which
+    keep a file by its address: a deleted picture's name given to a new upload
+    would show the old picture at the new one's address until they expire. The
+    tag leads, because Wagtail shortens a rendition's name from its end to make
+    room for the filter (`3f9a1c2b-harbour.fill-480x270.format-webp.webp`).
+    """
+    tag = secrets.token_hex(UNIQUE_TAG_BYTES)
+    # Short enough that storage's own safe_file_name keeps it whole.
+    readable = safe_file_name(name, extension, max_stem=MAX_STEM - len(tag) - 1)
+    return f"{tag}-{readable}"
+
+
+def readable_file_name(stored_name: str) -> str:
+    """A stored file's name as it was uploaded, without its folder and unique tag."""
+    return UNIQUE_TAG.sub("", stored_name.rsplit("/", 1)[-1])
+
+
+def give_documents_unique_names(document_model) -> None:
+    """Store each of the document model's files under a unique_file_name, however it is saved.
+
+    Unlike images, Wagtail's documents have no get_upload_to: their files go to
+    upload_to="documents" as named, and changing upload_to would change Wagtail's
+    own migrations. Wrapping the field's generate_filename reaches every way a
+    document's file is written: the forms, the file the multiple upload held
+    aside, the WordPress importer.
+    """
+    field = document_model._meta.get_field("file")
+    generate_filename = field.generate_filename
+    field.generate_filename = lambda instance, filename: generate_filename(
+        instance, unique_file_name(filename)
+    )

@@ -20,6 +20,9 @@ from kronika.testing import PASSWORD, draft_article, make_image, publish_article
 
 # Beyond 32 bits, as Telegram's message IDs in large channels are.
 FIRST_MESSAGE_ID = 2**33
+# Stored under this name rather than uploaded, so that the tests can find it in
+# an archive: an upload's name starts with a random tag.
+ANNUAL_REPORT = "documents/annual-report.pdf"
 
 
 def build() -> None:
@@ -66,7 +69,8 @@ def build() -> None:
     draft_article(news, "A draft")
     # Media beyond pictures: a larger binary file, and a name that is not ASCII.
     Document.objects.create(
-        title="Annual report", file=ContentFile(bytes(range(256)) * 8192, name="annual-report.pdf")
+        title="Annual report",
+        file=default_storage.save(ANNUAL_REPORT, ContentFile(bytes(range(256)) * 8192)),
     )
     # Uploads get ASCII names now, but files stored before, or by other means, keep
     # theirs: Storage.save() takes the name as given.

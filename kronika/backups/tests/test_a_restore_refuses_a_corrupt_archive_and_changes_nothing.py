@@ -5,6 +5,7 @@ import shutil
 
 import pytest
 
+from kronika.backups.tests.paper import ANNUAL_REPORT
 from kronika.backups.tests.support import (
     Site,
     empty_database,
@@ -31,7 +32,7 @@ def flip_a_digit_in_the_manifest(archive, damaged):
 
 
 def cut_it_short(archive, damaged):
-    start, size = member_span(archive.path, "media/documents/annual-report.pdf")
+    start, size = member_span(archive.path, f"media/{ANNUAL_REPORT}")
     with open(damaged, "r+b") as file:
         file.truncate(start + size // 2)
 

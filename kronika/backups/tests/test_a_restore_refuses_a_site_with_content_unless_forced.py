@@ -3,6 +3,7 @@ makes the site what the backup was, leaving alone only files the backup never kn
 
 import hashlib
 
+from kronika.backups.tests.paper import ANNUAL_REPORT
 from kronika.backups.tests.support import one_line_error
 
 
@@ -15,7 +16,7 @@ def test_a_restore_refuses_a_site_with_content_and_replaces_it_when_forced(archi
     empty_site.execute(f"DELETE FROM {comments} WHERE parent_id IS NOT NULL")  # noqa: S608
     upload = empty_site.media_dir / "original_images" / "since-the-backup.jpg"
     upload.write_bytes(b"a picture uploaded after the backup")
-    (empty_site.media_dir / "documents" / "annual-report.pdf").write_bytes(b"a later draft")
+    (empty_site.media_dir / ANNUAL_REPORT).write_bytes(b"a later draft")
     before = empty_site.contents()
 
     refused = empty_site.kronika("restore", str(archive.path))

@@ -2,6 +2,7 @@
 
 import shutil
 
+from kronika.backups.tests.paper import ANNUAL_REPORT
 from kronika.backups.tests.support import member_span, one_line_error
 
 
@@ -18,11 +19,11 @@ def test_check_passes_a_sound_archive_without_restoring_it(archive, empty_site):
 def test_check_finds_a_damaged_media_file(archive, empty_site, tmp_path):
     damaged = tmp_path / "damaged.tar"
     shutil.copyfile(archive.path, damaged)
-    start, _ = member_span(damaged, "media/documents/annual-report.pdf")
+    start, _ = member_span(damaged, f"media/{ANNUAL_REPORT}")
     with open(damaged, "r+b") as file:
         file.seek(start + 1000)
         file.write(b"\x00\x01")
 
     error = one_line_error(empty_site.kronika("restore", "--check", str(damaged)))
 
-    assert "media/documents/annual-report.pdf does not match its checksum" in error
+    assert f"media/{ANNUAL_REPORT} does not match its checksum" in error

@@ -149,7 +149,7 @@ class MetadataTests(KronikaTestCase):
 
     def test_tag_and_author_pages_have_a_canonical_link_and_their_own_title(self):
         meta = self.meta(self.soup("/tags/ports/"))
-        self.assertEqual(meta["og:title"], ["Articles tagged ports"])
+        self.assertEqual(meta["og:title"], ["Articles tagged “ports”"])
         soup = self.soup("/authors/alice/")
         self.assertEqual(
             soup.select_one("link[rel=canonical]")["href"], "http://testserver/authors/alice/"

@@ -60,16 +60,22 @@ class UploadedNameTests(UploadTestCase):
                 outcome = self.upload(IMAGE, name, picture(), multiple=number == 1)
                 self.assertEqual(outcome.result, ACCEPTED, outcome.message)
                 self.assertRegex(
-                    KronikaImage.objects.latest("pk").file.name, r"^original_images/x"
+                    KronikaImage.objects.latest("pk").file.name,
+                    r"^original_images/[0-9a-f]{8}-x\.jpg$",
                 )
         self.assertEqual(list(self.canary.iterdir()), [])
 
     def test_a_document_name_is_made_safe_as_well(self):
         outcome = self.upload(DOCUMENT, "../../CON.pdf", pdf(b"<</Type/Catalog>>"))
         self.assertEqual(outcome.result, ACCEPTED, outcome.message)
-        self.assertEqual(Document.objects.get().file.name, "documents/file-CON.pdf")
+        self.assertRegex(
+            Document.objects.get().file.name, r"^documents/[0-9a-f]{8}-file-CON\.pdf$"
+        )
 
     def test_a_long_name_is_shortened_and_the_picture_still_kept(self):
         outcome = self.upload(IMAGE, "ž" * 300 + ".png", picture("PNG"), multiple=True)
         self.assertEqual(outcome.result, ACCEPTED, outcome.message)
-        self.assertEqual(KronikaImage.objects.get().file.name, f"original_images/{'z' * 60}.png")
+        # The unique tag and what is left of the name share the same 60 characters.
+        self.assertRegex(
+            KronikaImage.objects.get().file.name, r"^original_images/[0-9a-f]{8}-z{51}\.png$"
+        )
