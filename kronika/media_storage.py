@@ -21,8 +21,10 @@ S3_VARIABLES = (
     "KRONIKA_MEDIA_S3_SECRET_ACCESS_KEY",
 )
 ADDRESSING_STYLES = ("auto", "path", "virtual")
-# As long as deploy/nginx.conf lets local media be kept: once a picture is
-# deleted, its name can come back with other bytes.
+# As long as deploy/nginx.conf lets local media be kept. An uploaded name is
+# never used again (kronika/security/uploads.py), so no cache can show old bytes
+# under a new picture's address; the lifetime is what bounds how long a picture
+# the newsroom deleted, a face that must not be seen, say, stays in caches.
 OBJECT_CACHE_CONTROL = "public, max-age=2592000"
 
 
