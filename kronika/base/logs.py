@@ -12,6 +12,7 @@ import threading
 from datetime import datetime
 from time import monotonic
 
+from django.conf import settings
 from pythonjsonlogger.json import JsonFormatter
 
 REDACTED = "[redacted]"
@@ -100,8 +101,6 @@ LOGGED_TEXT_LENGTH = 200
 
 def requested_host(request) -> str:
     """The host a request named, as Django's get_host() reads it before checking it."""
-    from django.conf import settings
-
     meta = request.META
     if settings.USE_X_FORWARDED_HOST and "HTTP_X_FORWARDED_HOST" in meta:
         return meta["HTTP_X_FORWARDED_HOST"]
