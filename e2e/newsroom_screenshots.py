@@ -60,7 +60,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.parse_args(argv)
     require_chromium(parser)
     with demo_data_dir() as demo_dir:
-        from kronika.testing import DemoServer
+        from kronika.testing_over_http import DemoServer
 
         with DemoServer.running(demo_dir) as demo:
             article_id = demo.shell(NEWEST_ARTICLE).splitlines()[-1]

@@ -61,7 +61,7 @@ def demo_paper(base_url: str | None, data_dir: Path):
     if base_url:
         yield base_url.rstrip("/")
         return
-    from kronika.testing import DemoServer
+    from kronika.testing_over_http import DemoServer
 
     print("Starting the demo paper…", file=sys.stderr)
     with DemoServer.running(data_dir) as server:

@@ -7,7 +7,7 @@ import pytest
 
 from kronika.pagecache.store import page_cache
 from kronika.scratch import scratch_database
-from kronika.testing import DemoServer
+from kronika.testing_over_http import DemoServer
 
 
 def pytest_configure(config):

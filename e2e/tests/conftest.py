@@ -17,7 +17,7 @@ from e2e import gate
 from e2e.tests.admin_forms import sign_in
 from e2e.tests.pages import gate_pages
 from kronika.missing_tools import in_ci, reason
-from kronika.testing import DemoServer
+from kronika.testing_over_http import DemoServer
 
 SCREENSHOTS = Path("var/screenshots")
 

@@ -2,7 +2,7 @@
 
 import re
 
-from kronika.testing import fetch
+from kronika.testing_over_http import fetch
 
 # One page of each kind a reader meets, in the order the gate reports them.
 KINDS = ["home", "section", "article", "search", "tag", "author", "404", "about"]

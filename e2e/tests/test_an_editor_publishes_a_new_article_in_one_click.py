@@ -13,7 +13,7 @@ from e2e.tests.admin_forms import (
     upload_picture,
     write_paragraph,
 )
-from kronika.testing import fetch
+from kronika.testing_over_http import fetch
 
 HEADLINE = "Tallinn tram line reaches the airport terminal"
 SLUG = "tallinn-tram-line-reaches-the-airport-terminal"

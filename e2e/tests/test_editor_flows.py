@@ -12,7 +12,7 @@ from e2e.tests.admin_forms import (
     upload_picture,
     write_paragraph,
 )
-from kronika.testing import fetch, fetch_showing
+from kronika.testing_over_http import fetch, fetch_showing
 
 HEADLINE = "Ferry line to Gotland resumes after storm repairs"
 SLUG = "ferry-line-to-gotland-resumes-after-storm-repairs"

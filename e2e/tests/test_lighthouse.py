@@ -18,7 +18,7 @@ import pytest
 
 from e2e import gate
 from e2e.tests.pages import gate_pages
-from kronika.testing import fetch
+from kronika.testing_over_http import fetch
 
 OUTPUT = Path("var/lighthouse")
 SUMMARY = OUTPUT / "summary.json"

@@ -2,7 +2,7 @@
 
 from e2e import gate
 from e2e.tests.pages import gate_pages
-from kronika.testing import fetch
+from kronika.testing_over_http import fetch
 
 
 def test_every_kind_of_page_is_valid_html(demo):

@@ -22,7 +22,12 @@ from urllib.parse import urlencode
 import pytest
 
 from kronika.scratch import scratch_database
-from kronika.testing import environment_without_settings, fetch, free_port, kronika_output
+from kronika.testing_over_http import (
+    environment_without_settings,
+    fetch,
+    free_port,
+    kronika_output,
+)
 
 ACCOUNT_LIMIT = 5
 CLIENT_LIMIT = 8

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kronika.backups.manifest import seal, unseal
 from kronika.scratch import scratch_database
-from kronika.testing import environment_without_settings
+from kronika.testing_over_http import environment_without_settings
 
 
 def postgres_url() -> str | None:

@@ -10,7 +10,7 @@ from pathlib import Path
 import boto3
 from moto.server import ThreadedMotoServer
 
-from kronika.testing import free_port
+from kronika.testing_over_http import free_port
 
 STORAGE_DOC = Path(__file__).resolve().parents[3] / "docs" / "storage.md"
 DOCUMENTED_BUCKET = "paper-media"

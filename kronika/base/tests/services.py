@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 
 from kronika.missing_tools import reason, tool
-from kronika.testing import environment_without_settings, fetch, free_port
+from kronika.testing_over_http import environment_without_settings, fetch, free_port
 
 POSTGRES_BIN = sorted(Path("/usr/lib/postgresql").glob("*/bin"))
 REDIS_SERVER = shutil.which("redis-server")

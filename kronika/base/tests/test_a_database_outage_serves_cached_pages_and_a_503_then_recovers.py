@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from kronika.base.tests.services import AppServer, PrivatePostgres, clean_environment
-from kronika.testing import kronika_output
+from kronika.testing_over_http import kronika_output
 
 ARTICLE = "/news/lithuania-picks-consortium-second-offshore-wind-farm/"
 HEADLINE = "Lithuania picks consortium to build its second offshore wind farm"

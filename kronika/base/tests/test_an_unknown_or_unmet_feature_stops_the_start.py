@@ -13,7 +13,7 @@ from django.test import SimpleTestCase
 
 from kronika import features
 from kronika.env import env_names
-from kronika.testing import run_kronika
+from kronika.testing_over_http import run_kronika
 
 
 class FeatureListTests(SimpleTestCase):

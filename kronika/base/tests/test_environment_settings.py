@@ -5,7 +5,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.test import SimpleTestCase
 
 from kronika.env import env_bool, env_int, env_list, env_str
-from kronika.testing import run_kronika
+from kronika.testing_over_http import run_kronika
 
 
 class EnvironmentHelperTests(SimpleTestCase):

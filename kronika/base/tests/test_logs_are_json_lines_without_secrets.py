@@ -5,7 +5,7 @@ import tempfile
 
 import pytest
 
-from kronika.testing import run_kronika
+from kronika.testing_over_http import run_kronika
 
 TOKEN = "7311894402:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw0"
 SECRET_KEY = "a-long-and-secret-key-for-this-test-only-7f3a9c2e1b"

@@ -6,7 +6,7 @@ from django.test import SimpleTestCase
 from storages.backends.s3 import S3Storage
 
 from kronika.media_storage import media_s3_credentials, media_storage
-from kronika.testing import run_kronika
+from kronika.testing_over_http import run_kronika
 
 SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY"
 

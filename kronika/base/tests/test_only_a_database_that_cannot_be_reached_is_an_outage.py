@@ -15,7 +15,7 @@ import pytest
 from django.db.utils import DatabaseErrorWrapper
 
 from kronika.base.outage import is_outage
-from kronika.testing import free_port
+from kronika.testing_over_http import free_port
 
 
 def raised(action, driver=sqlite3) -> Exception:

@@ -4,7 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.test import SimpleTestCase, override_settings
 
-from kronika.testing import run_kronika
+from kronika.testing_over_http import run_kronika
 
 
 class ServeCommandTests(SimpleTestCase):

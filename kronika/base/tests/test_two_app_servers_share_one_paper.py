@@ -21,7 +21,7 @@ import pytest
 from bench.serving import nginx_binary, nginx_main, shipped_nginx_block
 from kronika.base.tests.services import AppServer, PrivatePostgres, PrivateRedis, clean_environment
 from kronika.missing_tools import reason, tool
-from kronika.testing import fetch, free_port, kronika_output
+from kronika.testing_over_http import fetch, free_port, kronika_output
 
 NEIGHBOUR = "/news/ransomware-attack-tallinn-hospital-cancels-appointments/"
 NEW_HEADLINE = "Baltic ports agree on one timetable for winter ferries"

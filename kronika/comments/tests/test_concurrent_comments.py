@@ -4,7 +4,7 @@ import re
 import time
 from concurrent.futures import ThreadPoolExecutor
 
-from kronika.testing import fetch, post_over_http
+from kronika.testing_over_http import fetch, post_over_http
 
 
 def open_article(server) -> tuple[int, str]:

@@ -16,7 +16,7 @@ import tempfile
 import pytest
 
 from kronika.scratch import scratch_database
-from kronika.testing import environment_without_settings, kronika_output
+from kronika.testing_over_http import environment_without_settings, kronika_output
 
 WRITE_ARTICLES = """
 from wagtail.models import Site

@@ -8,7 +8,7 @@ import time
 
 from django.test import SimpleTestCase
 
-from kronika.testing import DemoServer, fetch
+from kronika.testing_over_http import DemoServer, fetch
 
 SCHEDULE_SCRIPT = """
 from datetime import timedelta

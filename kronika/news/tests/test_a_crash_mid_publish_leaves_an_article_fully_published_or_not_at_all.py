@@ -3,7 +3,7 @@
 import pytest
 from django.apps import apps
 
-from kronika.testing import fetch, fetch_showing
+from kronika.testing_over_http import fetch, fetch_showing
 
 # Publishing fully includes queuing the Telegram post, and the paper this test
 # starts runs every feature whatever the suite's KRONIKA_FEATURES: run without

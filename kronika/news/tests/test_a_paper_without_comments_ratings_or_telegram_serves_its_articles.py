@@ -13,7 +13,7 @@ from bs4 import BeautifulSoup
 from django.test import SimpleTestCase
 
 from kronika.scratch import scratch_database
-from kronika.testing import DemoServer, fetch
+from kronika.testing_over_http import DemoServer, fetch
 
 # What the features left out would put on an article page.
 LEFT_OUT = {

@@ -5,7 +5,7 @@ import re
 from concurrent.futures import ThreadPoolExecutor
 from fractions import Fraction
 
-from kronika.testing import fetch, post_over_http
+from kronika.testing_over_http import fetch, post_over_http
 
 
 def unrated_article(server) -> int:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlencode
 
-from kronika.testing import environment_without_settings, kronika_output
+from kronika.testing_over_http import environment_without_settings, kronika_output
 
 YEAR = 31_536_000
 DENIED_FEATURES = ("camera", "microphone", "geolocation", "payment", "usb")

@@ -15,7 +15,7 @@ from kronika.security.tests.http_headers import (
     fetch,
     production_paper,
 )
-from kronika.testing import free_port
+from kronika.testing_over_http import free_port
 
 # TLS would end at this nginx; the test has no certificate, so it says https itself.
 SCHEME_HEADER = "proxy_set_header X-Forwarded-Proto $scheme;"

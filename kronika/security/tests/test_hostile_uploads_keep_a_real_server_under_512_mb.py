@@ -28,7 +28,7 @@ from bench.serving import children
 from kronika.base.tests.services import AppServer, clean_environment
 from kronika.security.tests.hostile_files import IMAGE, MARKERS, hostile_files
 from kronika.security.tests.uploading import Response, Uploader
-from kronika.testing import kronika_output
+from kronika.testing_over_http import kronika_output
 
 LIMIT_MB = 512
 COLLECTION = "from wagtail.models import Collection; print(Collection.get_first_root_node().pk)"

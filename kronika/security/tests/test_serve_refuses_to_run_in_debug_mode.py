@@ -7,7 +7,7 @@ from pathlib import Path
 
 from django.test import SimpleTestCase
 
-from kronika.testing import free_port, run_kronika
+from kronika.testing_over_http import free_port, run_kronika
 
 
 class DebugRefusalTests(SimpleTestCase):

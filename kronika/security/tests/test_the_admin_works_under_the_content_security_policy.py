@@ -17,7 +17,7 @@ from PIL import Image
 
 from e2e import gate
 from kronika.missing_tools import reason, tool
-from kronika.testing import DemoServer
+from kronika.testing_over_http import DemoServer
 
 # Violations reach the console, where the test collects them across navigations.
 REPORT_VIOLATIONS = """

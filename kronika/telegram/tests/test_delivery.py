@@ -8,7 +8,8 @@ from django.utils import timezone
 from kronika.telegram import outbox
 from kronika.telegram.models import ArticleTelegram, Call, Channel, Delivery, Post
 from kronika.telegram.tests.support import TelegramTestCase
-from kronika.testing import free_port, make_image
+from kronika.testing import make_image
+from kronika.testing_over_http import free_port
 
 
 class DeliveryTests(TelegramTestCase):

@@ -8,7 +8,7 @@ import time
 import pytest
 
 from kronika.telegram.tests.fake_bot_api import FakeBotApi
-from kronika.testing import DemoServer, free_port
+from kronika.testing_over_http import DemoServer, free_port
 
 TOKEN = "4242:live-test-token"
 CHAT = "@kronika_live"

@@ -2,7 +2,7 @@ import tempfile
 
 from django.core.management.base import CommandError
 
-from kronika.testing import run_kronika
+from kronika.testing_over_http import run_kronika
 from kronika.wordpress.tests.exports import (
     BLOCK_TEST_DATA,
     SEED,

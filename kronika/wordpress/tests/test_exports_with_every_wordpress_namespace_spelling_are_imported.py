@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from kronika.comments.models import Comment
 from kronika.news.models import ArticlePage, SectionPage
-from kronika.testing import run_kronika
+from kronika.testing_over_http import run_kronika
 from kronika.wordpress.tests.exports import FIXTURES, ImportTestCase, run_import_command
 
 WORDPRESS_NAMESPACE = re.compile(r"https?://wordpress\.org/export/")

@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from kronika.telegram.tests.fake_bot_api import FakeBotApi
-from kronika.testing import environment_without_settings, fetch, free_port
+from kronika.testing_over_http import environment_without_settings, fetch, free_port
 
 TOKEN = "4242:worker-test-token"
 CHAT = "@kronika_workers"

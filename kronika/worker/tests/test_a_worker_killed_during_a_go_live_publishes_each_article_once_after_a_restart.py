@@ -1,6 +1,6 @@
 """`kill -9` of a worker in the middle of a scheduled go-live, then a restart."""
 
-from kronika.testing import fetch, fetch_showing
+from kronika.testing_over_http import fetch, fetch_showing
 from kronika.worker.tests.support import assert_went_live_once
 
 ARTICLES = 4

@@ -1,4 +1,4 @@
-from kronika.testing import run_kronika
+from kronika.testing_over_http import run_kronika
 
 
 def test_a_worker_refuses_a_timeout_shorter_than_two_heartbeats():

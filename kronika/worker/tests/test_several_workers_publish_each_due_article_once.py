@@ -1,6 +1,6 @@
 """Three real workers at once, with many scheduled articles falling due together."""
 
-from kronika.testing import fetch
+from kronika.testing_over_http import fetch
 from kronika.worker.tests.support import assert_went_live_once
 
 WORKERS = 3
