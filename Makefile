@@ -1,5 +1,9 @@
 # Every target works from a fresh clone: `install` builds .venv from the lock file
 # and is a no-op while pyproject.toml and requirements.lock are unchanged.
+# The libraries' bytecode is compiled at install: where PYTHONDONTWRITEBYTECODE is
+# set (CI, containers), Python would otherwise compile Django and Wagtail from
+# source in every process it starts, 2 s of CPU before a worker or a
+# `kronika` command does anything.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
@@ -13,7 +17,7 @@ install: $(STAMP)
 $(STAMP): pyproject.toml requirements.lock
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check $$(grep '^uv==' requirements.lock)
-	$(BIN)/uv pip sync --quiet --python $(BIN)/python requirements.lock
+	$(BIN)/uv pip sync --quiet --compile-bytecode --python $(BIN)/python requirements.lock
 	$(BIN)/uv pip install --quiet --python $(BIN)/python --no-deps -e .
 	touch $@
 
