@@ -1,5 +1,6 @@
 """The newspaper: a home page, sections, articles, their authors and tags."""
 
+import copy
 from datetime import timedelta
 
 from django.db import models
@@ -65,8 +66,13 @@ class HomePage(RestrictionsKeptInMemory, BasePage):
         # Most of the paper's addresses are articles. One query on the indexed
         # slug finds one, where Wagtail would walk down the tree with two
         # queries per level; anything else is routed by Wagtail as usual.
+        address = f"{self.url_path}{'/'.join(path_components)}/"
+        # Every section is kept in memory behind SITE, which any change to one
+        # bumps: a section page is routed without the two queries of a tree walk.
+        section = sitewide.section_at_address(request, address) if path_components else None
+        if section is not None and section.live:
+            return RouteResult(copy.copy(section))
         if len(path_components) > 1:
-            address = f"{self.url_path}{'/'.join(path_components)}/"
             article = (
                 ArticlePage.objects.live()
                 .filter(slug=path_components[-1], url_path=address)

@@ -1,5 +1,6 @@
 from django.apps import apps
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
 from kronika.testing import (
@@ -61,9 +62,16 @@ class QueryCountTests(KronikaTestCase):
     def test_the_home_page(self):
         self.assertQueries("/", 0)
 
-    # A list's teasers show their bylines: one query fetches them all.
+    # A list's teasers show their bylines: one query fetches them all. The
+    # section itself is found among the sections kept in memory.
     def test_a_section_page(self):
-        self.assertQueries("/news/", 5)
+        self.assertQueries("/news/", 3)
+
+    @override_settings(KRONIKA_PAGE_SIZE=2)
+    def test_a_deep_section_page_costs_what_its_first_page_does(self):
+        # The section keeps its articles' positions: the last page is a look-up
+        # by key, not an OFFSET past every newer article, nor a count.
+        self.assertQueries("/news/?page=4", 3)
 
     def test_a_tag_page(self):
         self.assertQueries("/tags/politics/", 6)
