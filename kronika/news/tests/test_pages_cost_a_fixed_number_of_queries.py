@@ -73,8 +73,18 @@ class QueryCountTests(KronikaTestCase):
         # by key, not an OFFSET past every newer article, nor a count.
         self.assertQueries("/news/?page=4", 3)
 
+    # Tags and authors keep their articles' positions too: the tag or author,
+    # then the page's rows, renditions and bylines, however deep the page.
     def test_a_tag_page(self):
-        self.assertQueries("/tags/politics/", 6)
+        self.assertQueries("/tags/politics/", 4)
+
+    @override_settings(KRONIKA_PAGE_SIZE=2)
+    def test_a_deep_tag_page_costs_what_its_first_page_does(self):
+        self.assertQueries("/tags/politics/?page=6", 4)
 
     def test_an_authors_page(self):
-        self.assertQueries("/authors/alice/", 5)
+        self.assertQueries("/authors/alice/", 4)
+
+    @override_settings(KRONIKA_PAGE_SIZE=2)
+    def test_a_deep_authors_page_costs_what_its_first_page_does(self):
+        self.assertQueries("/authors/alice/?page=6", 4)
