@@ -3,6 +3,9 @@ from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from kronika.news.models import ArticlePage
+from kronika.pagecache import tags as cache_tags
+from kronika.pagecache.fragments import fragments
 from kronika.testing import (
     KronikaTestCase,
     body,
@@ -72,6 +75,17 @@ class QueryCountTests(KronikaTestCase):
         # The section keeps its articles' positions: the last page is a look-up
         # by key, not an OFFSET past every newer article, nor a count.
         self.assertQueries("/news/?page=4", 3)
+
+    def test_a_section_page_building_its_teasers_afresh(self):
+        # The list fetches only the renditions its teasers draw: were a size
+        # missing from those, Wagtail would look it up, one query per teaser.
+        self.queries_for("/news/")
+        fragments.forget(
+            {cache_tags.card(pk) for pk in ArticlePage.objects.values_list("pk", flat=True)}
+        )
+        with CaptureQueriesContext(connection) as queries:
+            self.assertContains(self.client.get("/news/"), "teaser-image")
+        self.assertEqual(len(queries), 3)
 
     # Tags and authors keep their articles' positions too: the tag or author,
     # then the page's rows, renditions and bylines, however deep the page.
