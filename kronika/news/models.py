@@ -1,5 +1,6 @@
 """The newspaper: a home page, sections, articles, their authors and tags."""
 
+import copy
 from datetime import timedelta
 
 from django.db import models
@@ -28,12 +29,11 @@ from kronika.news.bylines import ArticleAuthor, ArticleTag, Author  # noqa: F401
 from kronika.news.editing import HEADLINE_HELP, ArticlePageForm
 from kronika.news.editor_panels import SETTINGS_PANELS, FeaturePanels
 from kronika.news.front_page import FrontPage, build_front_page, next_midnight
-from kronika.news.listing import kept_teasers, paginate
+from kronika.news.listing import kept_ids, kept_teasers, page_of_articles
 from kronika.news.privacy import RestrictionsKeptInMemory
 from kronika.news.queries import ArticlePageManager
 from kronika.news.related_lists import ArticleTerm, RelatedArticle  # noqa: F401
 from kronika.pagecache import tags as cache_tags
-from kronika.pagecache.fragments import remember
 
 
 class SectionPageForm(PageForm):
@@ -65,8 +65,13 @@ class HomePage(RestrictionsKeptInMemory, BasePage):
         # Most of the paper's addresses are articles. One query on the indexed
         # slug finds one, where Wagtail would walk down the tree with two
         # queries per level; anything else is routed by Wagtail as usual.
+        address = f"{self.url_path}{'/'.join(path_components)}/"
+        # Every section is kept in memory behind SITE, which any change to one
+        # bumps: a section page is routed without the two queries of a tree walk.
+        section = sitewide.section_at_address(request, address) if path_components else None
+        if section is not None and section.live:
+            return RouteResult(copy.copy(section))
         if len(path_components) > 1:
-            address = f"{self.url_path}{'/'.join(path_components)}/"
             article = (
                 ArticlePage.objects.live()
                 .filter(slug=path_components[-1], url_path=address)
@@ -114,9 +119,7 @@ class SectionPage(RestrictionsKeptInMemory, BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Positions are kept per section: a deep page is a slice of them and a
         # look-up by key, where OFFSET would walk past every newer article.
-        page = paginate(request, self.article_ids(request))
-        shown = ArticlePage.objects.filter(pk__in=page.object_list).for_listing().in_bulk()
-        page.object_list = [shown[pk] for pk in page.object_list if pk in shown]
+        page = page_of_articles(request, self.article_ids(request), ArticlePage.objects)
         context["articles"] = page
         cache_tags.depends_on(request, cache_tags.listing("section", self.pk))
         cache_tags.depends_on_articles(request, page.object_list)
@@ -124,29 +127,12 @@ class SectionPage(RestrictionsKeptInMemory, BasePage):
 
     def article_ids(self, request) -> tuple[int, ...]:
         """The section's published articles, newest first, by id: kept until its list changes."""
-
-        def build():
-            rows = (
-                ArticlePage.objects.published()
-                .in_section(self)
-                .newest_first()
-                .values_list("pk", "expire_at")
-            )
-            return tuple(rows)
-
-        def until(rows):
-            expiries = [expire_at for _, expire_at in rows if expire_at]
-            return min(expiries).timestamp() if expiries else None
-
-        rows = remember(
+        return kept_ids(
             request,
             f"section-articles:{self.pk}",
-            [cache_tags.listing("section", self.pk)],
-            build,
-            until=until,
-            size=lambda rows: 64 * len(rows),
+            cache_tags.listing("section", self.pk),
+            ArticlePage.objects.published().in_section(self).newest_first(),
         )
-        return tuple(pk for pk, _ in rows)
 
     def newest(self, request, count: int):
         """The section's newest teasers, kept until its list or one of their cards changes."""

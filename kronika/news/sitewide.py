@@ -116,14 +116,25 @@ def footer_pages(request, site) -> tuple:
     )
 
 
-def section_at(request, path: str):
-    """The section whose tree path is `path`, or None; every section is kept, by path."""
+def _sections(request) -> dict:
     from kronika.news.models import SectionPage
 
-    sections = remember(
+    return remember(
         request,
         "sections",
         (),
         lambda: {section.path: section for section in SectionPage.objects.all()},
     )
-    return sections.get(path)
+
+
+def section_at(request, path: str):
+    """The section whose tree path is `path`, or None; every section is kept, by path."""
+    return _sections(request).get(path)
+
+
+def section_at_address(request, url_path: str):
+    """The section at this address (its url_path, such as "/home/news/"), or None."""
+    return next(
+        (section for section in _sections(request).values() if section.url_path == url_path),
+        None,
+    )

@@ -1,7 +1,11 @@
 from django.apps import apps
 from django.db import connection
+from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from kronika.news.models import ArticlePage
+from kronika.pagecache import tags as cache_tags
+from kronika.pagecache.fragments import fragments
 from kronika.testing import (
     KronikaTestCase,
     body,
@@ -61,12 +65,40 @@ class QueryCountTests(KronikaTestCase):
     def test_the_home_page(self):
         self.assertQueries("/", 0)
 
-    # A list's teasers show their bylines: one query fetches them all.
+    # A list's teasers show their bylines: one query fetches them all. The
+    # section itself is found among the sections kept in memory.
     def test_a_section_page(self):
-        self.assertQueries("/news/", 5)
+        self.assertQueries("/news/", 3)
 
+    @override_settings(KRONIKA_PAGE_SIZE=2)
+    def test_a_deep_section_page_costs_what_its_first_page_does(self):
+        # The section keeps its articles' positions: the last page is a look-up
+        # by key, not an OFFSET past every newer article, nor a count.
+        self.assertQueries("/news/?page=4", 3)
+
+    def test_a_section_page_building_its_teasers_afresh(self):
+        # The list fetches only the renditions its teasers draw: were a size
+        # missing from those, Wagtail would look it up, one query per teaser.
+        self.queries_for("/news/")
+        fragments.forget(
+            {cache_tags.card(pk) for pk in ArticlePage.objects.values_list("pk", flat=True)}
+        )
+        with CaptureQueriesContext(connection) as queries:
+            self.assertContains(self.client.get("/news/"), "teaser-image")
+        self.assertEqual(len(queries), 3)
+
+    # Tags and authors keep their articles' positions too: the tag or author,
+    # then the page's rows, renditions and bylines, however deep the page.
     def test_a_tag_page(self):
-        self.assertQueries("/tags/politics/", 6)
+        self.assertQueries("/tags/politics/", 4)
+
+    @override_settings(KRONIKA_PAGE_SIZE=2)
+    def test_a_deep_tag_page_costs_what_its_first_page_does(self):
+        self.assertQueries("/tags/politics/?page=6", 4)
 
     def test_an_authors_page(self):
-        self.assertQueries("/authors/alice/", 5)
+        self.assertQueries("/authors/alice/", 4)
+
+    @override_settings(KRONIKA_PAGE_SIZE=2)
+    def test_a_deep_authors_page_costs_what_its_first_page_does(self):
+        self.assertQueries("/authors/alice/?page=6", 4)
