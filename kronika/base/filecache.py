@@ -1,12 +1,19 @@
 """Django's file cache, for the embedded default of one machine without Redis."""
 
 import os
+import pickle
 import random
+import zlib
 
 from django.core.cache.backends.filebased import FileBasedCache
 from django.utils._os import safe_makedirs
 
 KEPT_DIR = "kept"
+# Django compresses every value at zlib's default level 6. A cached page holds
+# its brotli and gzip bodies, which do not compress again, beside its HTML:
+# level 1 writes one in 0.55 ms instead of 0.9 (on every cold page) and the
+# file is 3 % larger. Reading is the same at any level.
+ZLIB_LEVEL = 1
 
 
 class FileCache(FileBasedCache):
@@ -59,6 +66,10 @@ class FileCache(FileBasedCache):
         if self._kept_prefix and os.path.isdir(self._kept_dir):
             for name in os.listdir(self._kept_dir):
                 self._delete(os.path.join(self._kept_dir, name))
+
+    def _write_content(self, file, timeout, value):
+        file.write(pickle.dumps(self.get_backend_timeout(timeout), self.pickle_protocol))
+        file.write(zlib.compress(pickle.dumps(value, self.pickle_protocol), ZLIB_LEVEL))
 
     def _cull(self):
         if random.randrange(self.CULL_EVERY) == 0:  # noqa: S311 - not for security
