@@ -232,7 +232,11 @@ else:
         "pages": {
             "BACKEND": "kronika.base.filecache.FileCache",
             "LOCATION": DATA_DIR / "pages",
-            "OPTIONS": {"MAX_ENTRIES": env_int("KRONIKA_PAGE_CACHE_FILES", 20_000, minimum=100)},
+            # Tag versions (kronika.pagecache.store) are kept apart, never culled.
+            "OPTIONS": {
+                "MAX_ENTRIES": env_int("KRONIKA_PAGE_CACHE_FILES", 20_000, minimum=100),
+                "KEPT_PREFIX": "tag:",
+            },
         },
     }
 

@@ -6,7 +6,8 @@ rendering began. Changing content bumps the versions of the tags it touches
 (each app says which, in its own `invalidation` module), and an entry whose
 tags have moved on is never served again. Tag versions live in the same
 shared cache as the pages (files in the data directory, or Redis), so every
-server process sees every change.
+server process sees every change. The file cache keeps them apart and never
+culls them, so there a tag never changed needs no file (`UNCHANGED`).
 
 Each process also keeps recently served entries in memory and re-checks their
 tags against the shared cache at most every KRONIKA_PAGE_CACHE_RECHECK_MS
@@ -120,8 +121,15 @@ class Dependencies:
     until: float | None = None
 
 
+TAG_PREFIX = "tag:"
+# Where a shared cache keeps every tag version for good, a tag never changed
+# has no version of its own: it reads as this one, renewed when the cache is
+# cleared. A cold page then writes nothing but itself.
+UNCHANGED = TAG_PREFIX + "*unchanged"
+
+
 def _tag_key(tag: str) -> str:
-    return f"tag:{tag}"
+    return f"{TAG_PREFIX}{tag}"
 
 
 def _version_time(version: str) -> float:
@@ -233,9 +241,22 @@ class PageCache:
             return None
         return versions
 
+    def _keeps_tags(self, shared) -> bool:
+        keeps_for_good = getattr(shared, "keeps_for_good", None)
+        return keeps_for_good is not None and keeps_for_good(UNCHANGED)
+
     def _current(self, tags: dict[str, str]) -> bool:
-        versions = self.shared.get_many([_tag_key(tag) for tag in tags])
-        return all(versions.get(_tag_key(tag)) == version for tag, version in tags.items())
+        shared = self.shared
+        keys = [_tag_key(tag) for tag in tags]
+        if self._keeps_tags(shared):
+            keys.append(UNCHANGED)
+        versions = shared.get_many(keys)
+        # Without UNCHANGED (a cache that may lose versions, or one just
+        # cleared) a tag without a version matches nothing recorded.
+        unchanged = versions.get(UNCHANGED)
+        return all(
+            versions.get(_tag_key(tag), unchanged) == version for tag, version in tags.items()
+        )
 
     def _remember(self, key: str, entry: Entry | None, now: float) -> None:
         limit = self._memory_limit
@@ -292,6 +313,8 @@ class PageCache:
 
     def _versions(self, tags: list[str]) -> dict[str, str] | None:
         keys = [_tag_key(tag) for tag in tags]
+        if self._keeps_tags(self.shared):
+            return self._kept_versions(tags, keys)
         found = self.shared.get_many(keys)
         missing = [key for key in keys if key not in found]
         if missing:
@@ -304,6 +327,22 @@ class PageCache:
             if any(key not in found for key in missing):
                 return None
         return {tag: found[key] for tag, key in zip(tags, keys, strict=True)}
+
+    def _kept_versions(self, tags: list[str], keys: list[str]) -> dict[str, str] | None:
+        """Versions from a cache that never loses one: a tag without its own reads as UNCHANGED.
+
+        "None then, none now" is then safe, since a version once written stays
+        until the whole cache is cleared, which renews UNCHANGED as well.
+        """
+        shared = self.shared
+        found = shared.get_many([*keys, UNCHANGED])
+        if UNCHANGED not in found:
+            shared.add(UNCHANGED, f"0:{secrets.token_hex(8)}", timeout=None)
+            found |= shared.get_many([UNCHANGED])
+            if UNCHANGED not in found:
+                return None
+        unchanged = found[UNCHANGED]
+        return {tag: found.get(key, unchanged) for tag, key in zip(tags, keys, strict=True)}
 
     def bump(self, tags) -> None:
         """Give each tag a new version, so every page built from it is rendered afresh."""
