@@ -14,6 +14,7 @@ from wagtail.models import Page, UploadedFile
 
 from kronika.base.blocks import BodyBlock
 from kronika.base.editing import FirstDraftTitlePanel, PageForm
+from kronika.base.page_urls import url_parts
 from kronika.pagecache import tags
 from kronika.security.uploads import (
     ReencodedImage,
@@ -200,6 +201,9 @@ class BasePage(SeoFieldsMixin, ListingFieldsMixin, Page):
         # show other content name it in their own get_context.
         tags.depends_on(request, tags.page(self.pk))
         return super().get_context(request, *args, **kwargs)
+
+    def get_url_parts(self, request=None):
+        return url_parts(self, request, lambda: super(BasePage, self).get_url_parts(request))
 
 
 class StandardPage(BasePage):
