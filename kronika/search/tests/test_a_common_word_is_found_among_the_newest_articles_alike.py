@@ -11,6 +11,8 @@ from datetime import date, timedelta
 from unittest import mock, skipUnless
 
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from kronika.search import tsvector
 from kronika.testing import KronikaTestCase, body, publish_article
@@ -54,3 +56,25 @@ class CommonWordTests(KronikaTestCase):
                     chunked = self.titles(params)
                 self.assertTrue(direct)
                 self.assertEqual(chunked, direct)
+
+
+@skipUnless(tsvector.available(), "the chunked search is PostgreSQL's")
+class WayChosenWithoutReadingTests(KronikaTestCase):
+    """Which way a tier takes comes from the planner's estimate: no query counts the matches.
+
+    Counting them up to FEW_MATCHES tested a common word's rows one by one,
+    reading each body's vector, and cost more than the tier itself.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        publish_article(cls.news, "Ferry story", body=body("The ferry timetable changes."))
+
+    def test_a_search_counts_no_matches(self):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get("/search/", {"q": "ferry timetable"})
+        self.assertContains(response, "Ferry story")
+        tiers = [q["sql"] for q in queries.captured_queries if "indexentry" in q["sql"]]
+        self.assertTrue(tiers)
+        self.assertFalse([sql for sql in tiers if "COUNT(" in sql.upper()])
