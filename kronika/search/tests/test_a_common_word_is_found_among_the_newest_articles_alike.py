@@ -11,8 +11,10 @@ from datetime import date, timedelta
 from unittest import mock, skipUnless
 
 from bs4 import BeautifulSoup
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
-from kronika.search import tsvector
+from kronika.search import fts, tsvector
 from kronika.testing import KronikaTestCase, body, publish_article
 
 SEARCHES = [
@@ -51,6 +53,56 @@ class CommonWordTests(KronikaTestCase):
                     mock.patch.object(tsvector, "FEW_MATCHES", 0),
                     mock.patch.object(tsvector, "CHUNK", 2),
                 ):
+                    chunked = self.titles(params)
+                self.assertTrue(direct)
+                self.assertEqual(chunked, direct)
+
+
+@skipUnless(tsvector.available(), "the chunked search is PostgreSQL's")
+class WayChosenWithoutReadingTests(KronikaTestCase):
+    """Which way a tier takes comes from the planner's estimate: no query counts the matches.
+
+    Counting them up to FEW_MATCHES tested a common word's rows one by one,
+    reading each body's vector, and cost more than the tier itself.
+    """
+
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        publish_article(cls.news, "Ferry story", body=body("The ferry timetable changes."))
+
+    def test_a_search_counts_no_matches(self):
+        with CaptureQueriesContext(connection) as queries:
+            response = self.client.get("/search/", {"q": "ferry timetable"})
+        self.assertContains(response, "Ferry story")
+        tiers = [q["sql"] for q in queries.captured_queries if "indexentry" in q["sql"]]
+        self.assertTrue(tiers)
+        self.assertFalse([sql for sql in tiers if "COUNT(" in sql.upper()])
+
+
+@skipUnless(tsvector.available(), "the chunked search is PostgreSQL's")
+@mock.patch.object(fts, "PER_TIER", 2)
+@mock.patch.object(tsvector, "FEW_MATCHES", 0)
+class FirstChunkTests(CommonWordTests):
+    """A word the planner expects in every entry is tested first among only a few more
+    of the newest articles than a tier holds, and finds what the direct way finds."""
+
+    def test_the_first_chunk_is_sized_by_how_common_the_word_is(self):
+        with (
+            mock.patch.object(tsvector, "_estimate", return_value=100),
+            CaptureQueriesContext(connection) as queries,
+        ):
+            self.titles({"q": "ferry"})
+        tested = [q["sql"] for q in queries.captured_queries if "= ANY(" in q["sql"]]
+        # PER_TIER 2, a quarter more, and every entry matching: the newest 3 articles.
+        self.assertEqual(tested[0].count(","), 2)
+
+    def test_the_chunked_way_finds_what_the_direct_way_finds(self):
+        for params in SEARCHES:
+            with self.subTest(**params):
+                with mock.patch.object(tsvector, "FEW_MATCHES", 1_000):
+                    direct = self.titles(params)
+                with mock.patch.object(tsvector, "_estimate", return_value=100):
                     chunked = self.titles(params)
                 self.assertTrue(direct)
                 self.assertEqual(chunked, direct)
