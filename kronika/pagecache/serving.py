@@ -13,7 +13,8 @@ from http import HTTPStatus
 from django.http import HttpResponse
 from django.utils.http import parse_etags, parse_http_date_safe
 
-from kronika.pagecache.store import Dependencies, Entry, Variant, page_cache
+from kronika.pagecache.entries import Entry, Variant
+from kronika.pagecache.store import Dependencies, page_cache
 
 LOOKED_UP = "kronika.page_cache_key"
 HIT_HEADER = ("X-Kronika-Cache", "hit")
