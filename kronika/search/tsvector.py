@@ -33,6 +33,7 @@ sides.
 
 import json
 import math
+from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -126,10 +127,10 @@ def _among_the_newest(
     return found[: fts.PER_TIER]
 
 
-def _tier(newest, content_type: int, entries: float, condition: str, params: list[str]):
+def _tier(newest, content_type: int, entries, condition: str, params: list[str]):
     matches = _estimate(content_type, condition, params)
     if matches > FEW_MATCHES:
-        first = _first_chunk(matches, entries)
+        first = _first_chunk(matches, entries())
         return _among_the_newest(newest, content_type, condition, params, first)
     found = RawSQL(MATCHES.format(condition), [content_type, *params])  # noqa: S611 - our SQL
     return list(newest.filter(pk__in=found)[: fts.PER_TIER])
@@ -143,7 +144,8 @@ def tiered_ids(articles, groups: list[list[str]]) -> tuple[list[int], bool]:
     """
     content_type = ContentType.objects.get_for_model(articles.model).pk
     newest = articles.newest_first().values_list("pk", flat=True)
-    entries = _estimate(content_type, "TRUE", [])
+    # The index's size matters only to a tier read the batched way: estimated once, if then.
+    entries = cache(lambda: _estimate(content_type, "TRUE", []))
     return fts.merged(
         _tier(newest, content_type, entries, condition, params)
         for condition, params in tiers(groups)
