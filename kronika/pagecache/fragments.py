@@ -18,8 +18,9 @@ start, so it never keeps a page built from a part already out of date.
 
 What is kept must not be changed by whoever receives it (HTML text, tuples, or
 model instances that the caller copies). Memory is bounded by
-KRONIKA_FRAGMENT_CACHE_MB, bookkeeping included, least recently used first out; when the shared
-cache cannot be read, parts are built anew, as pages are rendered anew.
+KRONIKA_FRAGMENT_CACHE_MB, bookkeeping included, least recently used first
+out; when the shared cache cannot be read, parts are built anew, as pages are
+rendered anew.
 """
 
 import sys
