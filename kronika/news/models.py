@@ -30,6 +30,7 @@ from kronika.news.editing import HEADLINE_HELP, ArticlePageForm
 from kronika.news.editor_panels import SETTINGS_PANELS, FeaturePanels
 from kronika.news.front_page import FrontPage, build_front_page, next_midnight
 from kronika.news.listing import kept_ids, kept_teasers, page_of_articles
+from kronika.news.neighbours import neighbours
 from kronika.news.privacy import RestrictionsKeptInMemory
 from kronika.news.queries import ArticlePageManager
 from kronika.news.related_lists import ArticleTerm, RelatedArticle  # noqa: F401
@@ -340,6 +341,9 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
             section = sitewide.section_at(request, self.parent_path)
             if section is not None:
                 self.section = section
+        if "previous_article" not in self.__dict__:
+            found = neighbours(request, self, ArticlePage.objects)
+            self.previous_article, self.next_article = found
         context = super().get_context(request, *args, **kwargs)
         paper = PaperSettings.for_request(request)
         context["paper"] = paper

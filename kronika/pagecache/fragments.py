@@ -70,7 +70,9 @@ class Fragments:
         self._limit = settings.KRONIKA_FRAGMENT_CACHE_MB * 1024 * 1024
         self.forget()
 
-    def remember(self, request, key: str, tags, build, *, until=None, size=None):
+    def remember(
+        self, request, key: str, tags, build, *, until=None, size=None, adds_to_page=True
+    ):
         """What `build()` returns, kept under `key` until a tag in `tags` (or SITE) changes.
 
         `until` (seconds since the epoch) is when the value goes out of date by
@@ -78,10 +80,16 @@ class Fragments:
         value built, when only the value tells (which articles a list holds).
         `size(value)` is what it counts for against the memory limit, when it is
         not text.
+
+        `adds_to_page=False` is for a part of which a page shows so little that
+        the page's own tags follow every change to it that the page shows (the
+        paper's order, of which an article shows its two neighbours, whose
+        pages a publication bumps): a kept part is still confirmed current
+        before the page uses it, but its tags and `until` are not the page's.
         """
         if not self.enabled:
             return build()
-        kept = self._current(key, getattr(request, "page_cache", None))
+        kept = self._current(key, getattr(request, "page_cache", None), adds_to_page)
         if kept is not None:
             return kept.value
         started = time.time()
@@ -102,7 +110,7 @@ class Fragments:
             self._keep(key, Kept(value, versions, started, time.monotonic(), until, size))
         return value
 
-    def _current(self, key: str, page: Dependencies | None) -> Kept | None:
+    def _current(self, key: str, page: Dependencies | None, adds_to_page: bool) -> Kept | None:
         kept = self._kept.get(key)
         if kept is None:
             return None
@@ -119,7 +127,7 @@ class Fragments:
                 self._drop(key)
                 return None
             kept.confirmed, kept.checked = confirmed, now
-        if page is not None:
+        if page is not None and adds_to_page:
             page.tags.update(kept.versions)
             if kept.until is not None:
                 page.until = min(page.until or kept.until, kept.until)

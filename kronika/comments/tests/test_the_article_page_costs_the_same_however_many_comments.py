@@ -37,8 +37,8 @@ class ArticlePageWithCommentsQueryCountTests(KronikaTestCase):
         return len(queries)
 
     def test_the_article_page_costs_the_same_with_five_comments_or_fifteen(self):
-        # News's six, the comments, and the article's comment policy, read once.
+        # News's five, the comments, and the article's comment policy, read once.
         self.add_comments(5)
-        self.assertEqual(self.queries(comments_shown=5), 8)
+        self.assertEqual(self.queries(comments_shown=5), 7)
         self.add_comments(10)
-        self.assertEqual(self.queries(comments_shown=15), 8)
+        self.assertEqual(self.queries(comments_shown=15), 7)

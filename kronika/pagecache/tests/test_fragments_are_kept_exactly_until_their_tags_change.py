@@ -108,6 +108,20 @@ class FragmentTests(SimpleTestCase):
         self.assertEqual(self.build.count, 1)
         self.assertIn(CARD, page.page_cache.tags)
 
+    def test_a_part_that_adds_nothing_to_the_page_is_still_confirmed_for_it(self):
+        self.remember(tags=[t.listing()], until=time.time() + 600)
+        page = cacheable_request()
+        kept = fragments.remember(page, "teaser:1", [t.listing()], self.build, adds_to_page=False)
+        self.assertEqual((kept, self.build.count), ("<p>teaser</p>", 1))
+        self.assertNotIn(t.listing(), page.page_cache.tags)
+        self.assertIsNone(page.page_cache.until)
+        # Changed by another process: the page, started since, must not use it.
+        page_cache.shared.set(_tag_key(t.listing()), f"{time.time():.6f}:other", timeout=None)
+        fragments.remember(
+            cacheable_request(), "teaser:1", [t.listing()], self.build, adds_to_page=False
+        )
+        self.assertEqual(self.build.count, 2)
+
     def test_nothing_is_kept_when_the_fragment_cache_is_off(self):
         with override_settings(KRONIKA_FRAGMENT_CACHE=False):
             self.remember()
