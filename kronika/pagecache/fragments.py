@@ -110,6 +110,13 @@ class Fragments:
             self._keep(key, Kept(value, versions, started, time.monotonic(), until, size))
         return value
 
+    def kept(self, request, key: str, *, adds_to_page=True):
+        """What remember() would hand out under `key` without building it, or None."""
+        if not self.enabled:
+            return None
+        kept = self._current(key, getattr(request, "page_cache", None), adds_to_page)
+        return None if kept is None else kept.value
+
     def _current(self, key: str, page: Dependencies | None, adds_to_page: bool) -> Kept | None:
         kept = self._kept.get(key)
         if kept is None:

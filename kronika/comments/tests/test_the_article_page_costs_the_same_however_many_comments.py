@@ -1,13 +1,18 @@
 """An article's comments cost the page a fixed number of queries, however many there are."""
 
+from unittest import mock
+
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from kronika.comments.counting import recount
 from kronika.comments.models import Comment
+from kronika.news import neighbours
 from kronika.testing import KronikaTestCase, publish_article, without_page_cache
 
 
+# Pages as a process serves them once it keeps the paper's order (kronika.news.neighbours).
+@mock.patch.object(neighbours, "BUILD_AFTER", 0)
 @without_page_cache()
 class ArticlePageWithCommentsQueryCountTests(KronikaTestCase):
     @classmethod

@@ -1,8 +1,11 @@
+from unittest import mock
+
 from django.apps import apps
 from django.db import connection
 from django.test import override_settings
 from django.test.utils import CaptureQueriesContext
 
+from kronika.news import neighbours
 from kronika.news.models import ArticlePage
 from kronika.pagecache import tags as cache_tags
 from kronika.pagecache.fragments import fragments
@@ -15,6 +18,8 @@ from kronika.testing import (
 )
 
 
+# Pages as a process serves them once it keeps the paper's order (kronika.news.neighbours).
+@mock.patch.object(neighbours, "BUILD_AFTER", 0)
 @without_page_cache()
 class QueryCountTests(KronikaTestCase):
     """Each reader page costs the same queries however many articles it shows."""

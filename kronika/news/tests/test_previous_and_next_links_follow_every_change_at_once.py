@@ -1,15 +1,20 @@
 """The article page's previous and next links come from the paper's order kept in
 memory (kronika.news.neighbours); they must always be the ones the queries find."""
 
+from unittest import mock
+
 from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from wagtail.models import PageViewRestriction
 
+from kronika.news import neighbours
 from kronika.news.models import ArticlePage
-from kronika.testing import KronikaTestCase, publish_article
+from kronika.testing import KronikaTestCase, publish_article, without_page_cache
 
 
+# The order is kept from the first render on, rather than the hundredth.
+@mock.patch.object(neighbours, "BUILD_AFTER", 0)
 class KeptNeighboursTests(KronikaTestCase):
     @classmethod
     def setUpTestData(cls):
@@ -73,3 +78,33 @@ class KeptNeighboursTests(KronikaTestCase):
             sql for sql in shown if 'ORDER BY "wagtailcore_page"."first_published_at"' in sql
         ]
         self.assertEqual(in_order, [])
+
+
+@without_page_cache()
+class OrderBuiltOnlyOnceItPaysTests(KronikaTestCase):
+    @classmethod
+    def setUpTestData(cls):
+        super().setUpTestData()
+        cls.older = publish_article(cls.news, "Older", when=cls.days_ago(2))
+        cls.newer = publish_article(cls.news, "Newer", when=cls.days_ago(1))
+
+    def neighbour_reads(self, article) -> tuple[int, int]:
+        """Reads of one neighbour by publication order, and of neighbours by key, in one render."""
+        with CaptureQueriesContext(connection) as render:
+            self.client.get(article.url)
+        shown = [query["sql"] for query in render.captured_queries]
+        ordered = 'ORDER BY "wagtailcore_page"."first_published_at"'
+        return (
+            sum(ordered in sql and sql.endswith("LIMIT 1") for sql in shown),
+            sum('"news_articlepage"."page_ptr_id" IN (' in sql for sql in shown),
+        )
+
+    @mock.patch.object(neighbours, "BUILD_AFTER", 2)
+    @mock.patch.object(neighbours, "_waiting", neighbours.Waiting())
+    def test_renders_after_a_change_query_until_the_order_would_pay(self):
+        publish_article(self.news, "Newest")
+        self.assertEqual(self.neighbour_reads(self.older), (2, 0))
+        self.assertEqual(self.neighbour_reads(self.newer), (2, 0))
+        # The third render builds the order and reads the two neighbours by key.
+        self.assertEqual(self.neighbour_reads(self.older), (0, 1))
+        self.assertEqual(self.neighbour_reads(self.newer), (0, 1))
