@@ -75,7 +75,7 @@ def in_process(args, results: Results, started: dict) -> Urls:
     """Corpus, uncached renders, search and related articles, timed inside one process."""
     from django.db import connection
 
-    from bench import corpus, render, searches
+    from bench import corpus, render, render_floor, searches
     from kronika.news.models import ArticlePage
 
     vendor = results.vendor
@@ -93,13 +93,24 @@ def in_process(args, results: Results, started: dict) -> Urls:
         mixed = searches.search_times()
         relatives = render.related_time()
         queries = render.query_counts()
+        floor = render_floor.template_floor()
     results.figures.update(
-        renders=renders, search=mixed, typical_search=typical, related=relatives, queries=queries
+        renders=renders,
+        search=mixed,
+        typical_search=typical,
+        related=relatives,
+        queries=queries,
+        template_floor=floor,
     )
     _lap(results, started, "in-process timings")
     for page, figures in renders.items():
         results.show(
             f"uncached render, {page} ({vendor})",
+            f"p50 {figures['p50']:.1f} ms  p99 {figures['p99']:.1f} ms",
+        )
+    for part, figures in floor.items():
+        results.show(
+            f"  floor: {part.replace('_', ' ')} alone",
             f"p50 {figures['p50']:.1f} ms  p99 {figures['p99']:.1f} ms",
         )
     results.show(
