@@ -8,8 +8,8 @@ Drawn by a template, a teaser took about 0.5 ms, most of it in Wagtail's
 `{% image %}` (which parses its filter anew on every call, through
 `inspect.getcallargs`) and the template engine's lookups; a deep page of a
 section spent two thirds of its time there. Drawn here, with each picture
-size's filter parsed once per process, the deep page of twenty takes 40 %
-less time (25.6 to 15.5 ms on the bench's 10,000-article paper).
+size's filter parsed once per process, a deep page of twenty took a fifth
+less time (26.1 to 21.0 ms p50 in `make bench`, at 100,000 articles).
 
 The markup is the one the stylesheet (kronika.css, `.teaser`) is written for.
 """
