@@ -18,6 +18,7 @@ from django.template.defaultfilters import date as date_filter
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
+from django.utils.text import get_text_list
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
@@ -94,8 +95,7 @@ def _byline(article) -> str:
     names = [author.name for author in article.authors]
     if not names:
         return ""
-    joined = names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
-    return format_html('<span class="teaser-byline">{}</span> ', joined)
+    return format_html('<span class="teaser-byline">{}</span> ', get_text_list(names, "and"))
 
 
 def _date(moment) -> str:
