@@ -1,8 +1,8 @@
 """On PostgreSQL, a word many articles use is looked for among the newest, with the same results.
 
-Past tsvector.FEW_MATCHES matching entries, a tier tests the newest articles a
-chunk at a time instead of reading every match (kronika.search.tsvector).
-Here every word counts as common and chunks are two articles long, so each
+When that costs less than reading every match, a tier tests the newest
+articles a chunk at a time (kronika.search.tsvector). Here every word counts
+as common and chunks are two articles long, so each
 search takes the chunked way through several chunks; it must find what the
 direct way finds, in the same order, with the same filters.
 """
@@ -50,7 +50,7 @@ class CommonWordTests(KronikaTestCase):
             with self.subTest(**params):
                 direct = self.titles(params)
                 with (
-                    mock.patch.object(tsvector, "FEW_MATCHES", 0),
+                    mock.patch.object(tsvector, "_newest_first_is_cheaper", return_value=True),
                     mock.patch.object(tsvector, "CHUNK", 2),
                 ):
                     chunked = self.titles(params)
@@ -82,12 +82,12 @@ class WayChosenWithoutReadingTests(KronikaTestCase):
 
 @skipUnless(tsvector.available(), "the chunked search is PostgreSQL's")
 @mock.patch.object(fts, "PER_TIER", 2)
-@mock.patch.object(tsvector, "FEW_MATCHES", 0)
+@mock.patch.object(tsvector, "_newest_first_is_cheaper", return_value=True)
 class FirstChunkTests(CommonWordTests):
     """A word the planner expects in every entry is tested first among only a few more
     of the newest articles than a tier holds, and finds what the direct way finds."""
 
-    def test_the_first_chunk_is_sized_by_how_common_the_word_is(self):
+    def test_the_first_chunk_is_sized_by_how_common_the_word_is(self, _cheaper):
         with (
             mock.patch.object(tsvector, "_estimate", return_value=100),
             CaptureQueriesContext(connection) as queries,
@@ -97,11 +97,12 @@ class FirstChunkTests(CommonWordTests):
         # PER_TIER 2, a quarter more, and every entry matching: the newest 3 articles.
         self.assertEqual(tested[0].count(","), 2)
 
-    def test_the_chunked_way_finds_what_the_direct_way_finds(self):
+    def test_the_chunked_way_finds_what_the_direct_way_finds(self, cheaper):
         for params in SEARCHES:
             with self.subTest(**params):
-                with mock.patch.object(tsvector, "FEW_MATCHES", 1_000):
-                    direct = self.titles(params)
+                cheaper.return_value = False
+                direct = self.titles(params)
+                cheaper.return_value = True
                 with mock.patch.object(tsvector, "_estimate", return_value=100):
                     chunked = self.titles(params)
                 self.assertTrue(direct)
