@@ -24,7 +24,12 @@ from datetime import timedelta
 from django.db import connection, transaction
 from wagtail.search.backends import get_search_backend
 
-from bench.corpus.indexing import index, index_in_parallel, unindexed_articles
+from bench.corpus.indexing import (
+    gin_indexes_built_afterwards,
+    index,
+    index_in_parallel,
+    unindexed_articles,
+)
 from bench.corpus.prose import PLACES, Vocabulary, Writer
 from bench.corpus.related_lists import Filed, related_lists
 from bench.corpus.rows import (
@@ -113,7 +118,7 @@ def generate(articles: int, *, seed: int = 1, progress=None) -> dict:
                 )
             advance(batch)
 
-    with _phase(seconds, "search_index"):
+    with _phase(seconds, "search_index"), gin_indexes_built_afterwards():
         ids = [article.pk for article in filed]
         index_in_parallel(ids, advance)
         missing = unindexed_articles()

@@ -16,6 +16,35 @@ from kronika.news.models import ArticlePage
 
 INDEX_CHUNK = 1_000
 MAX_INDEXERS = 4
+GIN_INDEXES = """
+    SELECT indexname, indexdef FROM pg_indexes
+    WHERE tablename = 'wagtailsearch_indexentry' AND indexdef LIKE %s
+"""
+
+
+@contextmanager
+def gin_indexes_built_afterwards():
+    """On PostgreSQL, load the entries first and build the search's GIN indexes once, after.
+
+    Kept up entry by entry, with pending lists as short as the app keeps them
+    (kronika/search/migrations), the four indexes made the 100,000 entries'
+    load take 13 minutes; each is built in well under a minute. The indexes
+    come back as they were defined, storage options included.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    with connection.cursor() as cursor:
+        cursor.execute(GIN_INDEXES, ['% USING gin %'])
+        indexes = cursor.fetchall()
+        for name, _ in indexes:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    try:
+        yield
+    finally:
+        with connection.cursor() as cursor:
+            for _, definition in indexes:
+                cursor.execute(definition)
 
 
 @contextmanager
