@@ -32,12 +32,11 @@ statistics ANALYZE keeps of the words in each indexed column or expression
 (EXPLAIN, which reads no row). Counting them instead cost more than the
 tier itself: the planner chose to test the rows one by one until it had
 counted enough, reading each body's vector from TOAST, 20 to 70 ms at 10,000
-articles for a common word on a loaded machine. Either way finds the same articles in the
-same order, so an estimate that is off costs time, never results. Queries
-are made with plainto_tsquery in the database's default text search
-configuration, as Wagtail's backend made the vectors
-(Kronika sets no SEARCH_CONFIG), so a word is normalised the same way on both
-sides.
+articles for a common word on a loaded machine. Either way finds the same
+articles in the same order, so an estimate that is off costs time, never
+results. Queries are made with plainto_tsquery in the database's default
+text search configuration, as Wagtail's backend made the vectors (Kronika
+sets no SEARCH_CONFIG), so a word is normalised the same way on both sides.
 """
 
 import json
