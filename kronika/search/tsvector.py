@@ -79,6 +79,11 @@ def _any(forms: list[str]) -> tuple[str, list[str]]:
     return "(" + " || ".join(["plainto_tsquery(%s)"] * len(forms)) + ")", list(forms)
 
 
+def _joined(parts: list[tuple[str, list[str]]], operator: str) -> tuple[str, list[str]]:
+    """SQL parts joined by `operator`, with their parameters in order."""
+    return operator.join(sql for sql, _ in parts), [p for _, params in parts for p in params]
+
+
 def _in_title_or_body(query: str, params: list[str]) -> tuple[str, list[str]]:
     # Tested row by row, each column on its own: concatenating the two
     # vectors first would copy every body tested.
@@ -101,12 +106,11 @@ def tiers(groups: list[list[str]]) -> list[Tier]:
     found = [Tier(in_title, in_title)]
     if len(groups) > 1:
         words = [_any(group) for group in groups]
-        every = " && ".join(sql for sql, _ in words)
-        each = [_in_title_or_body(*word) for word in words]
+        every, every_params = _joined(words, " && ")
         found.append(
             Tier(
-                (f"{TITLE_AND_BODY} @@ ({every})", [p for _, ps in words for p in ps]),
-                (" AND ".join(sql for sql, _ in each), [p for _, ps in each for p in ps]),
+                (f"{TITLE_AND_BODY} @@ ({every})", every_params),
+                _joined([_in_title_or_body(*word) for word in words], " AND "),
             )
         )
     found.append(
@@ -190,6 +194,6 @@ def tiered_ids(articles, groups: list[list[str]]) -> tuple[list[int], bool]:
     """
     content_type = ContentType.objects.get_for_model(articles.model).pk
     newest = articles.newest_first().values_list("pk", flat=True)
-    # The index's size matters only to a tier read the batched way: estimated once, if then.
+    # The index's size matters only to a tier of more than FEW_MATCHES: estimated once, if then.
     entries = cache(lambda: _estimate(content_type, "TRUE", []))
     return fts.merged(_tier(newest, content_type, entries, tier) for tier in tiers(groups))
