@@ -243,6 +243,8 @@ class Paper:
                 state["live"]
                 and state["sends"]
                 and not {"pending", "in_flight"} & set(state["sends"])
+                # Read before the sends: a send finished between the reads leaves it queued.
+                and "queued" not in state["posts"]
                 and len(state["related_tasks"]) >= updates
                 and not {"READY", "RUNNING"} & set(state["related_tasks"])
             )
