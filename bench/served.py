@@ -139,12 +139,11 @@ def served(args, results: Results, env: dict, data_dir: Path, urls: Urls) -> Non
     with serving.kronika_serve(env, port, workers, threads, logs / "serve.log") as server:
         step(f"the crawl: {len(urls.crawl):,} cold articles, {CRAWL_CONCURRENCY} at a time")
         crawled = crawl.crawl("127.0.0.1", port, urls.crawl, CRAWL_CONCURRENCY)
+        sent_plain = _cached(results, base + urls.article)
         plain = scratch / "article.html"
-        plain.write_bytes(_cached(results, base + urls.article)[1])
+        plain.write_bytes(sent_plain[1])
         rates["kronika serve (cached)"] = serving.wrk(base + urls.article, seconds)
-        answer, body = _cached(results, base + urls.article, COMPRESSED)
-        compressed, encoding = scratch / "article.compressed", answer.get("content-encoding", "")
-        compressed.write_bytes(body)
+        sent_compressed = _cached(results, base + urls.article, COMPRESSED)
         rates["kronika serve (cached, compressed)"] = serving.wrk(
             base + urls.article, seconds, headers=COMPRESSED
         )
@@ -165,15 +164,14 @@ def served(args, results: Results, env: dict, data_dir: Path, urls: Urls) -> Non
             rates["nginx proxy_cache → kronika serve"] = serving.wrk(front + urls.article, seconds)
         peaks += serving.worker_peaks(server)
 
-    step("the Python floor: a minimal WSGI app on the same server, plain and compressed")
-    for name, body_file, body_encoding, headers in (
-        ("Python floor (minimal WSGI)", plain, "", None),
-        ("Python floor (compressed bytes)", compressed, encoding, COMPRESSED),
+    step("the Python floor: a minimal WSGI app on the same server, sending the same answers")
+    for name, sent, headers in (
+        ("Python floor (minimal WSGI)", sent_plain, None),
+        ("Python floor (compressed bytes)", sent_compressed, COMPRESSED),
     ):
         floor_port = serving.free_port()
-        with serving.python_floor(
-            body_file, floor_port, workers, threads, logs / "floor.log", body_encoding
-        ):
+        folder = scratch / f"floor-{floor_port}"
+        with serving.python_floor(sent, folder, floor_port, workers, threads, logs / "floor.log"):
             rates[name] = serving.wrk(f"http://127.0.0.1:{floor_port}/", seconds, headers=headers)
 
     static_port = serving.free_port()
@@ -200,7 +198,9 @@ def served(args, results: Results, env: dict, data_dir: Path, urls: Urls) -> Non
     results.figures.update(served=rates, peak_rss_mb=peaks, crawl=crawled, crawl_ceiling=ceiling)
     _report_rates(results, rates)
     _report_crawl(results, crawled, ceiling)
-    results.show("cached article as sent compressed", f"{len(body):,} bytes, {encoding or 'none'}")
+    answer, body = sent_compressed
+    encoding = answer.get("content-encoding", "none")
+    results.show("cached article as sent compressed", f"{len(body):,} bytes, {encoding}")
     results.at_most("article_html_compressed_kb", len(body) / 1024, "KB", 20)
     worst = max(visible)
     results.show(

@@ -5,6 +5,7 @@ not load generators. wrk and nginx come from Debian's packages and are
 installed when missing.
 """
 
+import json
 import os
 import pwd
 import re
@@ -25,6 +26,7 @@ SHIPPED_NGINX = ROOT / "deploy" / "nginx.conf"
 WRK_THREADS = 1
 WRK_CONNECTIONS = 50
 WRK_TIMEOUT = "30s"
+SERVER_HEADERS = ("connection", "date", "server")
 
 
 def ensure_tools() -> None:
@@ -95,10 +97,21 @@ def kronika_serve(env: dict, port: int, workers: int, threads: int, log: Path, *
     return process(command, {**env, **extra}, f"http://127.0.0.1:{port}/healthz", log)
 
 
-def python_floor(body: Path, port: int, workers: int, threads: int, log: Path, encoding: str = ""):
+def python_floor(
+    sent: tuple[dict, bytes], folder: Path, port: int, workers: int, threads: int, log: Path
+):
+    """The floor (bench/floor.py) answering with `sent`, the headers and body of a response."""
+    headers, body = sent
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "body").write_bytes(body)
+    # The server adds its own of these, to the floor's answers as to Kronika's
+    # (urllib asks for "Connection: close", wrk keeps its connections open).
+    own = [(name, value) for name, value in headers.items() if name not in SERVER_HEADERS]
+    (folder / "headers.json").write_text(json.dumps(own))
     command = [sys.executable, "-m", "bench.floor", str(port), str(workers), str(threads)]
-    env = {**os.environ, "KRONIKA_BENCH_BODY": str(body), "PYTHONPATH": str(ROOT)}
-    env["KRONIKA_BENCH_ENCODING"] = encoding
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    env["KRONIKA_BENCH_BODY"] = str(folder / "body")
+    env["KRONIKA_BENCH_HEADERS"] = str(folder / "headers.json")
     return process(command, env, f"http://127.0.0.1:{port}/", log)
 
 
