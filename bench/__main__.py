@@ -17,6 +17,7 @@ under "Regressions" and fails its goal; it never stops the run.
 """
 
 import argparse
+import multiprocessing
 import os
 import random
 import shutil
@@ -28,6 +29,7 @@ from pathlib import Path
 from bench import serving
 from bench.results import Results, step
 from bench.served import Urls, served
+from kronika.base.management.commands.serve import request_threads
 
 ROOT = serving.ROOT
 OUT = serving.OUT
@@ -41,7 +43,12 @@ def parse_args():
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--seconds", type=int, default=10, help="length of each wrk run")
     parser.add_argument("--workers", type=int, default=WORKERS)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument(
+        "--threads",
+        type=int,
+        default=request_threads(multiprocessing.cpu_count()),
+        help="request threads per worker (default: what `kronika serve` takes on this machine)",
+    )
     parser.add_argument("--crawl", type=int, default=CRAWL, help="articles the crawl fetches")
     return parser.parse_args()
 
