@@ -193,10 +193,15 @@ DATABASES = {
     "default": _database(env_str("DATABASE_URL", f"sqlite:///{DATA_DIR / 'kronika.sqlite3'}"))
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Each request thread has a connection of its own, and each connection its
+    # own page cache (2 MB by default), copying pages the system's file cache
+    # already holds once for every connection and process. At 512 KB the
+    # uncached renders of a 100,000-article paper took as long, and a server
+    # worker's peak memory fell by about 9 MB at 5 threads (stop 35).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"
-            "PRAGMA foreign_keys=ON;"
+            "PRAGMA foreign_keys=ON; PRAGMA cache_size=-512;"
         ),
         "transaction_mode": "IMMEDIATE",
     }
