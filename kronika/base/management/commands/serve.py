@@ -1,3 +1,4 @@
+import ctypes
 import multiprocessing
 import os
 import socket
@@ -54,6 +55,29 @@ def request_threads(cpus: int) -> int:
     processes x threads must stay under the database's limit) but no throughput.
     """
     return min(2 * cpus + 1, 8)
+
+
+# mallopt's parameter for the most malloc arenas a process may have (glibc's malloc.h).
+M_ARENA_MAX = -8
+ARENAS = 2
+
+
+def fewer_malloc_arenas() -> None:
+    """Let the server's threads share two malloc arenas, unless MALLOC_ARENA_MAX says otherwise.
+
+    glibc gives each new thread an arena of its own, up to eight per core. A
+    request thread's arena keeps the memory its renders freed for that thread
+    alone, so each thread adds its own high-water mark to the worker's. With
+    two, a worker at 5 threads peaked about 6 MB lower through a crawl of
+    10,000 cold articles, at the same speed (stop 35). Called before the
+    server processes are forked, it holds in each of them. Where the C
+    library has no mallopt (not glibc), nothing changes.
+    """
+    if "MALLOC_ARENA_MAX" in os.environ:
+        return
+    mallopt = getattr(ctypes.CDLL(None), "mallopt", None)
+    if mallopt is not None:
+        mallopt(M_ARENA_MAX, ARENAS)
 
 
 # Any fixed number will do, as long as nothing else on the database uses it.
@@ -121,6 +145,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, host, port, workers, threads, no_worker, **options):
         ensure_port_free(host, port)
+        fewer_malloc_arenas()
         self.prepare()
         worker = None
         if not no_worker:
