@@ -4,7 +4,7 @@ It returns the bytes of a cached article page (the file named by
 KRONIKA_BENCH_BODY) with the headers the page cache sent them with (a JSON
 list of name and value pairs, in the file named by KRONIKA_BENCH_HEADERS), and
 does nothing else. Both send the same bytes, so the ratio between them is what
-Kronika's own code costs a hit. (At stop 34, a floor that sent 5 of the
+Kronika's own code costs a hit. (For issue 22, a floor that sent 5 of the
 page's 13 headers served 12 % more requests a second than one sending all 13:
 that cost is the server's, not Kronika's code.)
 """

@@ -197,7 +197,7 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # own page cache (2 MB by default), copying pages the system's file cache
     # already holds once for every connection and process. At 512 KB the
     # uncached renders of a 100,000-article paper took as long, and a server
-    # worker's peak memory fell by about 9 MB at 5 threads (stop 35).
+    # worker's peak memory fell by about 9 MB at 5 threads (issue 22).
     DATABASES["default"]["OPTIONS"] = {
         "init_command": (
             "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=5000;"

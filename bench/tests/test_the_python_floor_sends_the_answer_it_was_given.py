@@ -1,7 +1,7 @@
 """The floor must send what Kronika sent, byte for byte, or the ratio compares unlike answers.
 
-At stop 34 it sent 5 of the cached page's 13 headers, and so 12 % more
-requests a second than the same page with all of them.
+It once sent 5 of the cached page's 13 headers, and so 12 % more requests
+a second than the same page with all of them.
 """
 
 import tempfile

@@ -69,7 +69,7 @@ def fewer_malloc_arenas() -> None:
     request thread's arena keeps the memory its renders freed for that thread
     alone, so each thread adds its own high-water mark to the worker's. With
     two, a worker at 5 threads peaked about 6 MB lower through a crawl of
-    10,000 cold articles, at the same speed (stop 35). Called before the
+    10,000 cold articles, at the same speed (issue 22). Called before the
     server processes are forked, it holds in each of them. Where the C
     library has no mallopt (not glibc), nothing changes.
     """
