@@ -7,7 +7,9 @@ match of a common word (about 150 ms at 100,000 articles). This asks FTS5 for
 three tiers instead, each newest first and filtered like any list of
 articles: a searched word in the headline, then every word, then any word.
 FTS5 reads the most recent matches from the end of its index and stops, so a
-common word costs no more than a rare one. PostgreSQL goes through Wagtail's
+common word costs no more than a rare one. The index's entries are made in
+order of first publication (`publication_order`), so its end holds the
+newest articles. PostgreSQL goes through Wagtail's
 backend.
 """
 
