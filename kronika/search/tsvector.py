@@ -7,56 +7,68 @@ this asks for three tiers instead, each newest first and filtered like any
 list of articles: a searched word in the headline, then every word, then any
 word. No rank is computed.
 
-A tier is found one of two ways, whichever costs less:
+A tier is found one of three ways:
 
-- reading every match: a GIN index gives every matching entry, which are
-  joined to the articles and cut at PER_TIER. The headline tier uses the
-  title column's index; the others the index over title and body together
-  (migration 0002), which finds the entries holding every word by itself;
-- testing the newest articles: reading every match costs a heap read for
-  each, hundreds of milliseconds at 100,000 articles for a common word,
-  while PER_TIER of them are among the newest few thousand articles. So the
+- in bands of the newest entries, for a word in at most half of them, when
+  no section or dates narrow the list. As `fts` does with FTS5's rowids, a
+  tier looks first among the most recently added entries, a band of entry
+  ids ending at the newest, and widens the band until the tier is full or
+  the band holds every entry. Entries are made in order of first
+  publication (`publication_order`), so the newest band holds the newest
+  articles; the tier is the newest of the band's matches that the list
+  keeps. A band is read with two indexes at once: the words' GIN index
+  gives every matching entry as a bitmap, the primary key the band, and the
+  heap is visited only for entries in both (a BitmapAnd), a few
+  milliseconds however many entries match;
+- by testing the newest listed articles, for a word in more than half of
+  them, or in a narrowed list where that costs less than the next way. The
   newest articles are taken a chunk at a time, in the list's own order and
-  filters, and their entries tested by key until the tier is full. The first
-  chunk is as long as the estimate says will fill the tier; later ones CHUNK
-  long.
+  filters, and their entries tested row by row until the tier is full;
+- by reading every match, for a word few articles use or in a narrowed
+  list (a section's articles are a few among the newest entries, and a
+  range of dates may lie anywhere).
 
-The first costs in proportion to the matches and the second to the articles
-tested, which are fewer the more matches there are; see
-`_newest_first_is_cheaper`. A fixed threshold of 2,000 matches made a
-headline word found in 2,300 headlines test 9,000 articles, 10 chunks and
-160 ms, where reading its matches took 19.
+Why the planner is told to use bitmaps for a band: it prices testing a row
+by the operator alone, not by reading the row's body vector from TOAST,
+which costs 15 to 30 µs. So for a band of a few thousand entries it chose
+to test each row (265 ms for a word in one entry of nine, at 100,000
+articles) over the BitmapAnd (7.5 ms). With index and sequential scans off
+for that one query, it took the BitmapAnd for a word in up to 60 % of the
+entries, and tested the rows of a word in nearly all of them, which is why
+bands are for words in at most half (issue 22).
 
-Which way is decided by the planner's estimate of the matches, from the
-statistics ANALYZE keeps of the words in each indexed column or expression
-(EXPLAIN, which reads no row). Counting them instead cost more than the
-tier itself: the planner chose to test the rows one by one until it had
-counted enough, reading each body's vector from TOAST, 20 to 70 ms at 10,000
-articles for a common word on a loaded machine. Either way finds the same
-articles in the same order, so an estimate that is off costs time, never
-results. Queries are made with plainto_tsquery in the database's default
-text search configuration, as Wagtail's backend made the vectors (Kronika
-sets no SEARCH_CONFIG), so a word is normalised the same way on both sides.
+Which way, and how wide the first band or chunk, comes from the planner's
+estimate of the matches, from the statistics ANALYZE keeps of the words in
+each indexed column or expression (EXPLAIN, which reads no row). Counting
+them instead cost more than the tier itself. An estimate that is off costs
+time, never results. Queries are made with plainto_tsquery in the database's
+default text search configuration, as Wagtail's backend made the vectors
+(Kronika sets no SEARCH_CONFIG), so a word is normalised the same way on
+both sides.
 """
 
 import json
 import math
 from dataclasses import dataclass
-from functools import cache
 
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection
+from django.db import connection, transaction
 from django.db.models.expressions import RawSQL
 
 from kronika.search import fts
 
-# Below this many matches a tier reads them all, whatever the paper's size.
+# A word in more of the entries than this is tested among the newest articles.
+COMMON = 0.5
+# In a narrowed list, below this many matches a tier reads them all.
 FEW_MATCHES = 2_000
-# Testing one of the newest articles (listing it, then reading its entry by
-# key) costs about twice what reading one match from the GIN index does.
+# Testing one of the newest articles costs about twice what reading one match does.
 TESTED_COST = 2
+# The narrowest band looked at first, in entries, and each next band's growth.
+BAND = 1_000
+WIDER = 4
+# Later chunks of the newest articles tested row by row.
 CHUNK = 1_000
-# Words are not spread evenly over the years: test a quarter more than an even spread needs.
+# Words are not spread evenly over the years: take a quarter more than an even spread needs.
 MARGIN = 1.25
 
 MATCHES = """
@@ -64,8 +76,15 @@ MATCHES = """
     WHERE entry.content_type_id = %s AND ({})
 """
 ESTIMATE = "EXPLAIN (FORMAT JSON) " + MATCHES
+IN_BAND = MATCHES + " AND entry.id BETWEEN %s AND %s"
 # The unique index on (content_type_id, object_id) finds each entry by key.
 MATCHES_AMONG = MATCHES + " AND entry.object_id = ANY(%s)"
+ENTRY_IDS = """
+    SELECT MIN(entry.id), MAX(entry.id) FROM wagtailsearch_indexentry AS entry
+    WHERE entry.content_type_id = %s
+"""
+BITMAPS_ONLY = "SET LOCAL enable_indexscan = off; SET LOCAL enable_seqscan = off"
+PLAN_AS_BEFORE = "SET LOCAL enable_indexscan TO DEFAULT; SET LOCAL enable_seqscan TO DEFAULT"
 # What the GIN index of migration 0002 holds: every word of an entry.
 TITLE_AND_BODY = "(entry.title || entry.body)"
 
@@ -129,24 +148,69 @@ def _estimate(content_type: int, condition: str, params: list[str]) -> float:
     return plan[0]["Plan"]["Plan Rows"]
 
 
-def _first_chunk(matches: float, entries: float) -> int:
-    """How many of the newest articles to test first: enough to fill the tier, with a margin.
+def _entries(content_type: int) -> tuple[int, int]:
+    """The first and last entry id of the content type; (0, -1) when it has none."""
+    with connection.cursor() as cursor:
+        cursor.execute(ENTRY_IDS, [content_type])
+        first, last = cursor.fetchone()
+    return (first, last) if first is not None else (0, -1)
 
-    A word in nine articles of ten fills the tier from the newest 280 or so;
-    testing CHUNK of them reads each one's body vector, 10 ms at any size of
-    paper. Later chunks are CHUNK long.
+
+def first_look(matches: float, entries: int) -> int:
+    """How many of the newest entries or articles to look among first, to fill a tier.
+
+    A tier of 200, a quarter more, and as many more as the matches are rare:
+    a word in one entry of ten is looked for among the newest 2,500.
     """
     if matches <= 0:
-        return CHUNK
-    return max(1, min(CHUNK, math.ceil(fts.PER_TIER * MARGIN * entries / matches)))
+        return max(entries, 1)
+    return max(1, math.ceil(fts.PER_TIER * MARGIN * entries / matches))
 
 
-def _among_the_newest(
-    newest, content_type: int, condition: str, params: list[str], first: int
-) -> list[int]:
+def _in_band(content_type: int, condition: str, params: list[str], start: int, end: int):
+    """The articles of entries from `start` to `end` that match, read with bitmaps only."""
+    with transaction.atomic(), connection.cursor() as cursor:
+        # SET LOCAL ends with the transaction; set back at once, it also ends
+        # here when the request runs inside one (as tests do). A failed query
+        # rolls back to atomic()'s savepoint, which undoes it too.
+        cursor.execute(BITMAPS_ONLY)
+        cursor.execute(IN_BAND.format(condition), [content_type, *params, start, end])
+        found = [row[0] for row in cursor.fetchall()]
+        cursor.execute(PLAN_AS_BEFORE)
+    return found
+
+
+def _listed(newest, found: list[int]) -> list[int]:
+    """The newest PER_TIER of `found` that the list's filters keep."""
+    # One array rather than a placeholder an id: Django and psycopg prepare
+    # each placeholder in Python, 20 ms for a band's thousands.
+    among = RawSQL("SELECT unnest(%s::integer[])", [found])
+    return list(newest.filter(pk__in=among)[: fts.PER_TIER])
+
+
+def _in_bands(newest, content_type: int, entries: tuple[int, int], tier: Tier, width: int):
+    """The newest PER_TIER matches, found in the newest band of entries that holds enough.
+
+    Each band adds the entries just before the last one: what the bands
+    before it listed is carried on, so no entry is read or listed twice.
+    """
+    condition, params = tier.indexed
+    first, end = entries
+    width = max(width, BAND)
+    listed: list[int] = []
+    while True:
+        start = max(first, end - width + 1)
+        listed = _listed(newest, listed + _in_band(content_type, condition, params, start, end))
+        if start <= first or len(listed) == fts.PER_TIER:
+            return listed
+        end, width = start - 1, width * (WIDER - 1)
+
+
+def _among_the_newest(newest, content_type: int, tier: Tier, first: int) -> list[int]:
     """The newest PER_TIER matches, testing the newest articles a chunk at a time."""
+    condition, params = tier.per_row
     found: list[int] = []
-    start, size = 0, first
+    start, size = 0, min(first, CHUNK)
     while len(found) < fts.PER_TIER:
         chunk = list(newest[start : start + size])
         if not chunk:
@@ -162,38 +226,49 @@ def _among_the_newest(
     return found[: fts.PER_TIER]
 
 
-def _newest_first_is_cheaper(matches: float, entries: float) -> bool:
+def _newest_first_is_cheaper(matches: float, entries: int) -> bool:
     """Whether testing the newest articles costs less than reading every match.
 
-    Reading the matches costs in proportion to their number; testing the
-    newest, in proportion to how many must be tested to fill the tier, which
-    is fewer the more common the word. At 100,000 entries the two cost the
-    same at about 7,000 matches, and either then costs about 35 ms.
+    For a word few use, or a list a section or dates narrow: a tier either
+    reads every match, each joined to its article (about 8 µs apiece), or
+    tests the newest listed articles, which are fewer the more common the
+    word (about 15 µs apiece, twice as much). At 100,000 entries the two cost
+    the same at about 7,000 matches.
     """
     if matches <= FEW_MATCHES:
         return False
-    tested = fts.PER_TIER * MARGIN * entries / matches
-    return tested * TESTED_COST < matches
+    return first_look(matches, entries) * TESTED_COST < matches
 
 
-def _tier(newest, content_type: int, entries, tier: Tier):
+def _every_match(newest, content_type: int, tier: Tier) -> list[int]:
     condition, params = tier.indexed
-    matches = _estimate(content_type, condition, params)
-    if _newest_first_is_cheaper(matches, entries()):
-        first = _first_chunk(matches, entries())
-        return _among_the_newest(newest, content_type, *tier.per_row, first)
     found = RawSQL(MATCHES.format(condition), [content_type, *params])  # noqa: S611 - our SQL
     return list(newest.filter(pk__in=found)[: fts.PER_TIER])
 
 
-def tiered_ids(articles, groups: list[list[str]]) -> tuple[list[int], bool]:
+def _tier(newest, content_type: int, entries: tuple[int, int], tier: Tier, filtered: bool):
+    condition, params = tier.indexed
+    matches = _estimate(content_type, condition, params)
+    count = entries[1] - entries[0] + 1
+    first = first_look(matches, count)
+    if matches > COMMON * count or (filtered and _newest_first_is_cheaper(matches, count)):
+        return _among_the_newest(newest, content_type, tier, first)
+    if filtered or first >= count:
+        return _every_match(newest, content_type, tier)
+    return _in_bands(newest, content_type, entries, tier, first)
+
+
+def tiered_ids(articles, groups: list[list[str]], *, filtered: bool) -> tuple[list[int], bool]:
     """Ids of `articles` matching the search, tier by tier, each tier newest first.
 
-    `articles` carries the publication, section and date filters. A tier
-    holds at most fts.PER_TIER articles; the flag says whether one was cut short.
+    `articles` carries the publication, section and date filters; `filtered`
+    says whether a section or dates narrow it, which bands do not serve: the
+    newest entries' articles would mostly be filtered out. A tier holds at
+    most fts.PER_TIER articles; the flag says whether one was cut short.
     """
     content_type = ContentType.objects.get_for_model(articles.model).pk
+    entries = _entries(content_type)
     newest = articles.newest_first().values_list("pk", flat=True)
-    # The index's size matters only to a tier of more than FEW_MATCHES: estimated once, if then.
-    entries = cache(lambda: _estimate(content_type, "TRUE", []))
-    return fts.merged(_tier(newest, content_type, entries, tier) for tier in tiers(groups))
+    return fts.merged(
+        _tier(newest, content_type, entries, tier, filtered) for tier in tiers(groups)
+    )

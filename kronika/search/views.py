@@ -38,12 +38,12 @@ def search(request):
             articles = articles.descendant_of(section)
         articles = dates.published_within(articles, published)
         groups = [[term, *({stem(term)} - {None, term})] for term in terms]
+        narrow = bool(published.start or published.end)
         if fts.available():
-            results, capped = fts.tiered_ids(
-                articles, groups, narrow=bool(published.start or published.end)
-            )
+            results, capped = fts.tiered_ids(articles, groups, narrow=narrow)
         elif tsvector.available():
-            results, capped = tsvector.tiered_ids(articles, groups)
+            filtered = narrow or section is not None
+            results, capped = tsvector.tiered_ids(articles, groups, filtered=filtered)
         else:
             forms = sorted({form for group in groups for form in group})
             results = articles.search(" ".join(forms), operator="or")
