@@ -137,3 +137,9 @@ def unindexed_articles() -> list[int]:
         for pk in ArticlePage.objects.published().values_list("pk", flat=True)
         if str(pk) not in indexed
     )
+
+
+def newer_than(moment) -> list[ArticlePage]:
+    """The published articles first published after `moment`, oldest first."""
+    newer = ArticlePage.objects.filter(first_published_at__gt=moment)
+    return list(newer.order_by("first_published_at", "pk"))
