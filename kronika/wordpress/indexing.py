@@ -14,7 +14,6 @@ from collections import defaultdict
 from contextlib import contextmanager, nullcontext
 
 from django.apps import apps
-from django.db.models import Min
 from django.db.models.signals import post_save
 from django_tasks import task
 from modelsearch import index
@@ -74,14 +73,21 @@ class _PublicationOrder:
     def ordered(self, pks: set) -> set:
         """Queue the entries of the imported published articles, and of all published
         since the oldest of them, to be made in order; the imported ones' ids."""
-        if self.module is None or not pks:
+        if self.module is None:
             return set()
-        published = ArticlePage.objects.filter(pk__in=pks, first_published_at__isnull=False)
-        oldest = published.aggregate(oldest=Min("first_published_at"))["oldest"]
-        if oldest is None:
+        published = {}
+        pks = sorted(pks)
+        # A batch at a time: a list of 50,000 ids is over SQLite's limit of variables.
+        for start in range(0, len(pks), INDEX_BATCH):
+            batch = ArticlePage.objects.filter(
+                pk__in=pks[start : start + INDEX_BATCH], first_published_at__isnull=False
+            )
+            published.update(batch.values_list("pk", "first_published_at"))
+        if not published:
             return set()
+        oldest = min(published.values())
         self.module.index_in_publication_order.enqueue(oldest.isoformat())
-        return set(published.values_list("pk", flat=True))
+        return set(published)
 
 
 def _publication_order() -> _PublicationOrder:

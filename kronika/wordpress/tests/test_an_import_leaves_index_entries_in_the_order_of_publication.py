@@ -7,10 +7,15 @@ The import makes its articles' entries in order of publication, with those
 of every article published since its oldest.
 """
 
+import sqlite3
+from contextlib import contextmanager
+
+from django.db import connection
 from wagtail.search.models import IndexEntry
 
 from kronika.news.models import ArticlePage
 from kronika.testing import body, publish_article
+from kronika.wordpress.indexing import _publication_order
 from kronika.wordpress.tests.exports import ImportTestCase, export, item
 
 
@@ -34,3 +39,23 @@ class ImportedEntriesTests(ImportTestCase):
         self.assertEqual(len(dates), 10)
         self.assertEqual(dates, sorted(dates))
         self.assertEqual(ids[-1], self.own.pk)
+
+    def test_an_import_of_more_posts_than_sqlite_takes_variables_is_ordered(self):
+        imported = set(range(10**6, 10**6 + 40_000)) | {self.own.pk}
+        with upstream_sqlite_variable_limit():
+            self.assertEqual(_publication_order().ordered(imported), {self.own.pk})
+
+
+@contextmanager
+def upstream_sqlite_variable_limit():
+    """SQLite's own limit of 32,766 variables a statement; Debian's build allows 250,000."""
+    if connection.vendor != "sqlite":
+        yield
+        return
+    connection.ensure_connection()
+    raw = connection.connection
+    before = raw.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, 32_766)
+    try:
+        yield
+    finally:
+        raw.setlimit(sqlite3.SQLITE_LIMIT_VARIABLE_NUMBER, before)
