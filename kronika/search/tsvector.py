@@ -249,6 +249,8 @@ def _every_match(newest, content_type: int, tier: Tier) -> list[int]:
 def _tier(newest, content_type: int, entries: tuple[int, int], tier: Tier, filtered: bool):
     condition, params = tier.indexed
     matches = _estimate(content_type, condition, params)
+    # The span of ids stands for the count: other models' entries in it
+    # make a word look a little rarer than it is, and a band a little wider.
     count = entries[1] - entries[0] + 1
     first = first_look(matches, count)
     if matches > COMMON * count or (filtered and _newest_first_is_cheaper(matches, count)):
