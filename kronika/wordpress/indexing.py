@@ -33,6 +33,7 @@ def indexing_afterwards():
     ]
     watched = set(searched) | set(ReferenceIndex.tracked_models)
     saved: dict[str, set] = defaultdict(set)
+    order = _publication_order()
 
     def note(sender, instance, raw=False, **kwargs):
         if sender in watched and not raw:
@@ -44,13 +45,13 @@ def indexing_afterwards():
         post_save.disconnect(post_save_signal_handler, sender=model)
     post_save.connect(note, weak=False, dispatch_uid="kronika.wordpress.indexing")
     try:
-        with disable_reference_index_auto_update(), _publication_order().held_back():
+        with disable_reference_index_auto_update(), order.held_back():
             yield
     finally:
         post_save.disconnect(dispatch_uid="kronika.wordpress.indexing")
         for model in searched:
             post_save.connect(post_save_signal_handler, sender=model)
-    ordered = _publication_order().ordered(saved.get(ArticlePage._meta.label, set()))
+    ordered = order.ordered(saved.get(ArticlePage._meta.label, set()))
     for label, pks in sorted(saved.items()):
         pks = sorted(pks)
         for start in range(0, len(pks), INDEX_BATCH):

@@ -7,7 +7,6 @@ primary key (7.5 ms). The band's query runs with index and sequential scans
 off, for that query alone (kronika.search.tsvector).
 """
 
-import json
 from unittest import mock, skipUnless
 
 from django.contrib.contenttypes.models import ContentType
@@ -15,16 +14,11 @@ from django.db import DataError, connection
 
 from kronika.news.models import ArticlePage
 from kronika.search import tsvector
+from kronika.search.tests.plans import plan_nodes
 from kronika.testing import KronikaTestCase, body, publish_article
 
 ROW_BY_ROW = {"Seq Scan", "Index Scan", "Index Only Scan"}
 EVERY_ENTRY = (1, 10**9)
-
-
-def _nodes(plan: dict):
-    yield plan
-    for child in plan.get("Plans", []):
-        yield from _nodes(child)
 
 
 @skipUnless(tsvector.available(), "the bands are PostgreSQL's")
@@ -50,9 +44,7 @@ class BandTests(KronikaTestCase):
         explained = "EXPLAIN (FORMAT JSON) " + tsvector.IN_BAND
         with mock.patch.object(tsvector, "IN_BAND", explained):
             (plan,) = tsvector._in_band(self.articles, condition, params, *EVERY_ENTRY)
-        if isinstance(plan, str):
-            plan = json.loads(plan)
-        kinds = {node["Node Type"] for node in _nodes(plan[0]["Plan"])}
+        kinds = {node["Node Type"] for node in plan_nodes(plan)}
         self.assertIn("Bitmap Heap Scan", kinds)
         self.assertFalse(kinds & ROW_BY_ROW)
         self.assertPlannerAsItWas()

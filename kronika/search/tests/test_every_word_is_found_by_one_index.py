@@ -5,25 +5,19 @@ the first word from an index and read the body of each to test the second:
 75 of the "every word" tier's 127 ms at 100,000 articles (migration 0002).
 """
 
-import json
 from unittest import skipUnless
 
 from bs4 import BeautifulSoup
 from django.db import connection
 
 from kronika.search import tsvector
+from kronika.search.tests.plans import plan_nodes
 from kronika.testing import KronikaTestCase, body, publish_article
 
 INDEX = "kronika_search_entry_title_body"
 WORDS_ONLY = (
     "EXPLAIN (FORMAT JSON) SELECT entry.object_id FROM wagtailsearch_indexentry AS entry WHERE {}"
 )
-
-
-def _nodes(plan: dict):
-    yield plan
-    for child in plan.get("Plans", []):
-        yield from _nodes(child)
 
 
 @skipUnless(tsvector.available(), "GIN indexes are PostgreSQL's")
@@ -48,9 +42,7 @@ class EveryWordTests(KronikaTestCase):
             cursor.execute("SET LOCAL enable_seqscan = off")
             cursor.execute(WORDS_ONLY.format(condition), params)
             (plan,) = cursor.fetchone()
-        if isinstance(plan, str):
-            plan = json.loads(plan)
-        return list(_nodes(plan[0]["Plan"]))
+        return plan_nodes(plan)
 
     def test_both_words_are_looked_up_in_the_index_over_title_and_body(self):
         nodes = self.plan([["ferry"], ["harbour"]])
