@@ -6,6 +6,12 @@ as a search query, and each is answered within a second, with a 4xx. The
 longest comment the form accepts, of each shape, is stored and then shown on
 the article page to its writer within a second each too, and so is a results
 page for the longest query that reaches the site.
+
+A server process's first request costs more than its later ones, and under a
+loaded CI machine that alone once came to 1.3 s; it is the cold path's cost,
+which `make bench` measures (issue 22), not the input's. So the workers first
+answer a few ordinary posts, and a refused input counts its faster of two
+answers: a costly input is slow both times.
 """
 
 import contextlib
@@ -19,6 +25,8 @@ from kronika.security.tests.slow_inputs import MEGABYTE, SHAPES
 LIMIT = 1.0
 # The comment form's limit (KRONIKA_COMMENTS_MAX_LENGTH), as the demo runs with it.
 LONGEST_COMMENT = 5000
+# Enough ordinary posts that both of the demo's web workers very likely answer one.
+WARMING_POSTS = 6
 
 
 def request(server, method, path, body=b"", **headers):
@@ -45,6 +53,8 @@ def commentable_article(server) -> tuple[str, int, str]:
         if form:
             token = re.search(rb'name="started" value="([^"]+)"', page).group(1).decode()
             time.sleep(3.5)  # a person takes longer than the form's minimum time
+            for reader in range(WARMING_POSTS):
+                post_comment(server, int(form.group(1)), token, "", f"warming {reader}")
             return path.decode(), int(form.group(1)), token
     raise AssertionError("no article on the front page takes comments")
 
@@ -69,6 +79,7 @@ def test_a_megabyte_comment_of_each_shape_is_refused_within_a_second(live_paper)
     _, article_id, token = commentable_article(live_paper)
     for number, (name, text) in enumerate(SHAPES.items()):
         status, _, page, took = post_comment(live_paper, article_id, token, text, number)
+        took = min(took, post_comment(live_paper, article_id, token, text, number)[3])
         assert status in (400, 413), (name, status)
         assert (
             b"Comments can be at most" in page
@@ -98,7 +109,9 @@ def test_the_longest_comment_of_each_shape_is_posted_and_shown_within_a_second(l
 
 def test_a_megabyte_query_is_refused_within_a_second(live_paper):
     for name, text in SHAPES.items():
-        status, _, _, took = request(live_paper, "GET", "/search/?q=" + quote(text, safe=""))
+        path = "/search/?q=" + quote(text, safe="")
+        status, _, _, took = request(live_paper, "GET", path)
+        took = min(took, request(live_paper, "GET", path)[3])
         # The server itself refuses so long an address (414, or 431 for the whole head).
         assert status in (414, 431), (name, status)
         assert took < LIMIT, (name, took)
