@@ -99,6 +99,12 @@ class Fragments:
         if callable(until):
             until = until(value)
         tags = {*tags, SITE}
+        # The page that built it depends on it as one that finds it kept does.
+        page = getattr(request, "page_cache", None)
+        if page is not None and adds_to_page:
+            page.tags.update(tags)
+            if until is not None:
+                page.until = min(page.until or until, until)
         versions = page_cache.versions_since(tags, started)
         if versions is not None and (until is None or started < until):
             if size is not None:

@@ -137,3 +137,12 @@ class FragmentTests(SimpleTestCase):
             self.assertEqual(
                 fragments.remember(request(), "big:39", [], lambda: "rebuilt"), "x" * 100_000
             )
+
+    def test_the_page_that_builds_a_part_depends_on_its_tags_as_one_that_finds_it(self):
+        building, finding = cacheable_request(), cacheable_request()
+        for page in (building, finding):
+            fragments.remember(page, "teaser:1", [CARD], self.build, until=time.time() + 60)
+        self.assertEqual(self.build.count, 1)
+        self.assertEqual(building.page_cache.tags, {CARD, t.SITE})
+        self.assertEqual(finding.page_cache.tags, building.page_cache.tags)
+        self.assertIsNotNone(building.page_cache.until)
