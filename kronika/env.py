@@ -77,3 +77,19 @@ def env_names(
             f"{name} may name only {', '.join(choices)}; got {', '.join(map(repr, unknown))}."
         )
     return names
+
+
+def env_languages(name: str, default: list[str] | object = _UNSET) -> list[str]:
+    """Language codes Django knows, comma-separated, the first the default; at least one."""
+    from django.conf.locale import LANG_INFO
+
+    codes = list(dict.fromkeys(item.lower() for item in env_list(name, default)))
+    unknown = [code for code in codes if "name" not in LANG_INFO.get(code, {})]
+    if unknown:
+        raise ImproperlyConfigured(
+            f"{name} may name only languages Django knows, such as en, lt, lv, et or ru; "
+            f"got {', '.join(map(repr, unknown))}."
+        )
+    if not codes:
+        raise ImproperlyConfigured(f"{name} must name at least one language.")
+    return codes

@@ -14,7 +14,15 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from kronika import features
-from kronika.env import env_bool, env_choice, env_int, env_list, env_names, env_str
+from kronika.env import (
+    env_bool,
+    env_choice,
+    env_int,
+    env_languages,
+    env_list,
+    env_names,
+    env_str,
+)
 from kronika.media_storage import media_origin, media_s3_credentials, media_storage
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -44,6 +52,14 @@ def _secret_key() -> str:
 
 
 SECRET_KEY = _secret_key()
+
+
+def _language_name(code: str) -> str:
+    """A language's name in itself ("Русский"), as the language switcher shows it."""
+    from django.conf.locale import LANG_INFO
+
+    return LANG_INFO[code]["name_local"]
+
 
 ALLOWED_HOSTS = env_list("KRONIKA_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"])
 CSRF_TRUSTED_ORIGINS = env_list("KRONIKA_CSRF_TRUSTED_ORIGINS", [])
@@ -113,6 +129,8 @@ MIDDLEWARE = [
     "kronika.base.outage.DatabaseOutageMiddleware",
     "kronika.base.middleware.RequestLimitsMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
+    # The language from the address's prefix (/lt/, /ru/), else the paper's first.
+    "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     # After CommonMiddleware, which refuses hosts outside ALLOWED_HOSTS.
     "kronika.news.sitewide.SiteWideDataMiddleware",
@@ -267,7 +285,16 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-LANGUAGE_CODE = env_str("KRONIKA_ADMIN_LANGUAGE", "en")
+# The paper's languages, the first its default (docs/languages.md). Each is a
+# Wagtail locale with a tree of pages of its own: the default's at "/", each
+# other's under its code ("/lt/", "/ru/"). Editors choose the admin's language
+# for themselves, among all Wagtail speaks.
+KRONIKA_LANGUAGES = env_languages("KRONIKA_LANGUAGES", ["en"])
+LANGUAGE_CODE = KRONIKA_LANGUAGES[0]
+LANGUAGES = [(code, _language_name(code)) for code in KRONIKA_LANGUAGES]
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
+LOCALE_PATHS = [PACKAGE_DIR / "locale"]
 TIME_ZONE = env_str("KRONIKA_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True
@@ -453,7 +480,6 @@ LOGGING = {
 WAGTAIL_SITE_NAME = env_str("KRONIKA_SITE_NAME", "Kronika")
 WAGTAILIMAGES_IMAGE_MODEL = "base.KronikaImage"
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
-WAGTAIL_I18N_ENABLED = False
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
 # oEmbed lookups go through the outbound fetching guard (kronika.security.fetching).
 WAGTAILEMBEDS_FINDERS = [{"class": "kronika.security.embeds.GuardedOEmbedFinder"}]

@@ -21,6 +21,9 @@ os.environ.setdefault("KRONIKA_DATA_DIR", tempfile.mkdtemp(prefix="kronika-test-
 os.environ["KRONIKA_DATA_DIR"] = _own_data_dir(
     os.environ["KRONIKA_DATA_DIR"], os.environ.get("PYTEST_XDIST_WORKER", "")
 )
+# The suite runs the paper in three languages, as the demo does: a test of a
+# paper in one sets KRONIKA_LANGUAGES itself, in a process of its own.
+os.environ.setdefault("KRONIKA_LANGUAGES", "en,lt,ru")
 os.environ.setdefault(
     "KRONIKA_SECRET_KEY", "test-only-secret-key-not-for-production-use-0123456789"
 )

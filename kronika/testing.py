@@ -18,7 +18,7 @@ from django.test import Client, RequestFactory, TestCase, override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
-from wagtail.models import Site
+from wagtail.models import Locale, Site
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
 from kronika.base.models import KronikaImage, PaperSettings
@@ -71,6 +71,26 @@ def publish_article(section, title, *, when=None, **kwargs) -> ArticlePage:
     )
     article.refresh_from_db()
     return article
+
+
+def translate(page, language: str, **fields):
+    """`page` translated into `language` and published, its parents first where they are not.
+
+    Made by Wagtail's copy_for_translation, which wagtail-localize's workflow
+    calls too; `fields` are the translated values (title, slug, body…).
+    """
+    translation = page.specific.copy_for_translation(
+        Locale.objects.get(language_code=language), copy_parents=True
+    )
+    for name, value in fields.items():
+        setattr(translation, name, value)
+    translation.save_revision().publish()
+    if page.first_published_at is not None:
+        type(translation).objects.filter(pk=translation.pk).update(
+            first_published_at=page.first_published_at, last_published_at=page.first_published_at
+        )
+    translation.refresh_from_db()
+    return translation
 
 
 def draft_article(section, title, **kwargs) -> ArticlePage:

@@ -97,7 +97,7 @@ SAMPLE = (
 )
 
 # Which subsets a paper's body text needs first, by the language's primary
-# subtag (PaperSettings.language is a BCP 47 tag); any other language: latin.
+# subtag (a language code such as "lt" or "pt-br"); any other language: latin.
 LANGUAGE_SUBSETS = {
     **dict.fromkeys(
         ("lt", "lv", "et", "pl", "cs", "sk", "sl", "hr", "hu", "ro"), ("latin", "latin-ext")

@@ -129,9 +129,6 @@ class PaperSettings(BaseSiteSetting):
         "Shown when a page without its own picture is shared, cropped to 1200 by 630 pixels. "
         "Without one, the paper's name or logo on a plain background is shown."
     )
-    language = models.CharField(
-        max_length=16, default="en", help_text="The language of the paper, as a BCP 47 tag."
-    )
 
     # What only a feature needs (comments, the Telegram channel, feeds) is in
     # that feature's own settings: a paper without the feature has none of it.
@@ -145,7 +142,6 @@ class PaperSettings(BaseSiteSetting):
             ],
             "Paper",
         ),
-        FieldPanel("language"),
     ]
 
     class Meta:

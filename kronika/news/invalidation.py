@@ -48,6 +48,8 @@ def article_changed(article: ArticlePage, *, live: bool) -> None:
     now = memberships(article)
     before = shared.get(key)
     tags = {t.page(article.pk), t.card(article.pk), t.ARTICLES}
+    # Its translations name it in their hreflang links and language switcher.
+    tags.add(t.versions(article.translation_key))
     if before is None or set(before) != now or not live:
         tags |= now | set(before or ())
     tags.discard(HAS_PICTURE)

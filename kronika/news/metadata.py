@@ -7,7 +7,10 @@ the front page, CollectionPage for sections), rendered by includes/metadata.html
 
 import json
 
-from kronika.base import share_image
+from django.utils.translation import get_language, gettext
+
+from kronika.base import languages, share_image
+from kronika.base.page_urls import served_at
 
 SHARE_FILTER = "fill-1200x630"
 JSONLD_IMAGES = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")  # 16:9, 4:3, 1:1
@@ -44,6 +47,12 @@ def metadata(request, paper, page=None, title="", description="") -> dict:
             ("og:description", description),
             ("og:url", canonical),
             ("og:type", "article" if isinstance(specific, ArticlePage) else "website"),
+            ("og:locale", languages.og_locale(get_language())),
+            *(
+                ("og:locale:alternate", languages.og_locale(version.code))
+                for version in languages.versions(request, page)
+                if not version.current
+            ),
         ],
         "twitter": [("twitter:title", title), ("twitter:description", description)],
         "jsonld": [],
@@ -91,8 +100,8 @@ def metadata(request, paper, page=None, title="", description="") -> dict:
                 "@type": "WebSite",
                 "name": paper.name,
                 "description": paper.tagline,
-                "url": absolute("/"),
-                "inLanguage": paper.language,
+                "url": absolute(served_at("") or "/"),
+                "inLanguage": get_language(),
                 "publisher": publisher,
             }
         )
@@ -104,8 +113,12 @@ def metadata(request, paper, page=None, title="", description="") -> dict:
                 "name": specific.title,
                 "description": description,
                 "url": canonical,
-                "inLanguage": paper.language,
-                "isPartOf": {"@type": "WebSite", "name": paper.name, "url": absolute("/")},
+                "inLanguage": get_language(),
+                "isPartOf": {
+                    "@type": "WebSite",
+                    "name": paper.name,
+                    "url": absolute(served_at("") or "/"),
+                },
             },
             _breadcrumbs(request, [specific]),
         ]
@@ -156,7 +169,7 @@ def _news_article(request, paper, article, url, description, image, publisher, k
         "publisher": publisher,
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "articleSection": article.section.title,
-        "inLanguage": paper.language,
+        "inLanguage": get_language(),
         "url": url,
     }
     if article.first_published_at is not None:
@@ -171,7 +184,7 @@ def _news_article(request, paper, article, url, description, image, publisher, k
 
 
 def _breadcrumbs(request, pages) -> dict:
-    trail = [("Home", request.build_absolute_uri("/"))]
+    trail = [(gettext("Home"), request.build_absolute_uri(served_at("") or "/"))]
     trail += [(page.title, request.build_absolute_uri(page.url)) for page in pages]
     return {
         "@context": "https://schema.org",

@@ -62,7 +62,19 @@ class HomePage(RestrictionsKeptInMemory, BasePage):
     max_count = 1
     template = "news/home_page.html"
 
+    @property
+    def localized(self):
+        # kronika.news.sitewide roots each request's Site at the home page in
+        # the request's language, marked so: it is its own translation, with no
+        # query for the active locale.
+        return self if getattr(self, "language_is_active", False) else super().localized
+
     def route(self, request, path_components):
+        # The home page is not published in the address's language ("/lt/…"
+        # before the paper has a Lithuanian edition): no page there is either,
+        # rather than the first language's pages at a second address.
+        if getattr(self, "language_is_active", True) is False:
+            raise Http404
         # Most of the paper's addresses are articles. One query on the indexed
         # slug finds one, where Wagtail would walk down the tree with two
         # queries per level; anything else is routed by Wagtail as usual.
@@ -99,7 +111,7 @@ class HomePage(RestrictionsKeptInMemory, BasePage):
 
     def _front_page(self) -> FrontPage:
         return build_front_page(
-            ArticlePage.objects.published().newest_first().teasers(),
+            ArticlePage.objects.published().in_language_of(self).newest_first().teasers(),
             self.lead_article_id,
             SectionPage.objects.live().child_of(self).order_by("path"),
         )
@@ -305,6 +317,7 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
         return (
             ArticlePage.objects.filter(after)
             .published()
+            .in_language_of(self)
             .order_by(*order)
             .only("title", "url_path", "expire_at")
             .first()
@@ -312,7 +325,7 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
 
     @cached_property
     def previous_article(self):
-        """The article published just before this one, anywhere in the paper."""
+        """The article published just before this one, anywhere in the paper in its language."""
         return self._neighbour(newer=False)
 
     @cached_property
@@ -331,6 +344,7 @@ class ArticlePage(RestrictionsKeptInMemory, BasePage):
         """The stored "You may also like" list, skipping anything no longer published."""
         return list(
             ArticlePage.objects.published()
+            .in_language_of(self)
             .filter(related_to__article=self)
             .order_by("related_to__rank")
             .teasers()[:count]

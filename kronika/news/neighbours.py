@@ -1,11 +1,11 @@
 """The articles just before and after an article, found in the paper's order kept in memory.
 
 Every article page links to the previous and the next article of the whole
-paper. Two queries found them, and on an uncached article they cost about
+paper in its language. Two queries found them, and on an uncached article they cost about
 2 ms of the render, most of it in building published()'s filters twice. The
 order of the published articles (by first publication, then id) changes
 only when an article goes live or leaves, which bumps the paper's list tag
-(kronika.news.invalidation), so each process keeps it: three arrays of
+(kronika.news.invalidation), so each process keeps it, one per language: three arrays of
 integers, 24 bytes an article (2.4 MB at 100,000). The neighbours' headlines
 and addresses are then read by key, in one query.
 
@@ -76,12 +76,13 @@ def neighbours(request, article, articles):
 
     `articles` is ArticlePage.objects: this module sits below the models.
     """
-    order = fragments.kept(request, KEY, adds_to_page=False)
+    key = f"{KEY}:{article.locale_id}"
+    order = fragments.kept(request, key, adds_to_page=False)
     if order is None:
         _waiting.renders += 1
         if not fragments.enabled or _waiting.renders <= BUILD_AFTER:
             return article.previous_article, article.next_article
-        order = _order(request, articles)
+        order = _order(request, key, articles.in_language_of(article))
         _waiting.renders = 0
     found = order.around(article.pk)
     if found is None:
@@ -91,7 +92,7 @@ def neighbours(request, article, articles):
     return tuple(rows.get(pk) for pk in found)
 
 
-def _order(request, articles) -> Order:
+def _order(request, key, articles) -> Order:
     published = articles.published()
 
     def build():
@@ -106,7 +107,7 @@ def _order(request, articles) -> Order:
 
     return remember(
         request,
-        KEY,
+        key,
         [cache_tags.listing()],
         build,
         until=until,

@@ -131,7 +131,10 @@ def find_related(
     # article from far below.
     best = sorted(scores, key=scores.__getitem__, reverse=True)[: limit * CANDIDATES_PER_PLACE]
     candidates = dict(
-        ArticlePage.objects.published().filter(pk__in=best).values_list("pk", "first_published_at")
+        ArticlePage.objects.published()
+        .in_language_of(article)
+        .filter(pk__in=best)
+        .values_list("pk", "first_published_at")
     )
     section_ids = set(
         ArticlePage.objects.in_section(section)
@@ -153,7 +156,7 @@ def find_related(
         chosen = {pk for pk, _ in ranked} | {article.pk}
         for queryset in (
             ArticlePage.objects.published().in_section(section),
-            ArticlePage.objects.published(),
+            ArticlePage.objects.published().in_language_of(article),
         ):
             for pk in (
                 queryset.exclude(pk__in=chosen)

@@ -24,6 +24,7 @@ from wagtail.contrib.settings.registry import registry as settings_registry
 from wagtail.models import Site
 from wagtail.models.sites import get_site_for_hostname
 
+from kronika.base.languages import active_locale_id
 from kronika.base.models import PaperSettings, StandardPage
 from kronika.pagecache.fragments import remember
 
@@ -33,7 +34,12 @@ def _load_site(hostname: str, port: int):
         site = get_site_for_hostname(hostname, port)
     except Site.DoesNotExist:
         return None
-    home = site.root_page.specific
+    root = site.root_page.specific
+    # The home page in each language it is published in, by locale: the root
+    # itself and its live translations (kronika.base.languages).
+    homes = {root.locale_id: root} | {
+        home.locale_id: home for home in root.get_translations().live().specific()
+    }
     site_settings = [
         model.for_site(site) for model in settings_registry if issubclass(model, BaseSiteSetting)
     ]
@@ -41,11 +47,11 @@ def _load_site(hostname: str, port: int):
         if isinstance(kept, PaperSettings):
             kept.logo  # noqa: B018 - read now, so that no request reads them again
             kept.share_image  # noqa: B018
-    return site, home, site_settings
+    return site, root, homes, site_settings
 
 
 def site_for(request):
-    """The request's Site, its home page and its settings, as Wagtail would find them."""
+    """The request's Site, its home page, that page in each language, and the site's settings."""
     hostname = split_domain_port(request._get_raw_host())[0]
     port = request.get_port()
     return remember(request, f"site:{hostname}:{port}", (), lambda: _load_site(hostname, port))
@@ -56,7 +62,10 @@ class SiteWideDataMiddleware:
 
     Wagtail looks both up on the request before querying (`_wagtail_site`,
     and the settings' own attribute), and reaches the home page through the
-    Site's root_page.
+    Site's root_page: the request's Site is rooted at the home page in the
+    request's language, marked as such, so that Wagtail need not look for its
+    translation (HomePage.localized), and an address in a language the home
+    page is not published in is not found (HomePage.route).
     """
 
     def __init__(self, get_response):
@@ -65,8 +74,11 @@ class SiteWideDataMiddleware:
     def __call__(self, request):
         found = site_for(request)
         if found is not None:
-            site, home, site_settings = found
-            site, home = copy.copy(site), copy.copy(home)
+            site, root, homes, site_settings = found
+            language = active_locale_id(request)
+            home = copy.copy(homes.get(language, root))
+            home.language_is_active = home.locale_id == language
+            site = copy.copy(site)
             site._state.fields_cache["root_page"] = home
             request._wagtail_site = site
             request._wagtail_cached_site_root_paths = remember(
@@ -84,7 +96,7 @@ def navigation_sections(request, site) -> tuple:
 
     return remember(
         request,
-        f"navigation:{site.pk}",
+        f"navigation:{site.pk}:{site.root_page.pk}",
         (),
         lambda: tuple(
             SectionPage.objects.live()
@@ -104,7 +116,7 @@ def footer_pages(request, site) -> tuple:
     """
     return remember(
         request,
-        f"footer-pages:{site.pk}",
+        f"footer-pages:{site.pk}:{site.root_page.pk}",
         (),
         lambda: tuple(
             StandardPage.objects.live()

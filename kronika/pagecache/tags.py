@@ -24,6 +24,11 @@ def card(pk: int) -> str:
     return f"card:{pk}"
 
 
+def versions(translation_key) -> str:
+    """Which languages a page is published in: its switcher and hreflang links, in each."""
+    return f"versions:{translation_key}"
+
+
 def listing(kind: str = "all", pk: int | None = None) -> str:
     """Which articles a list holds and in what order: the paper's, a section's, a tag's…"""
     return f"list:{kind}" if pk is None else f"list:{kind}:{pk}"

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 
+from kronika.base.languages import active_locale_id
 from kronika.base.reader_methods import only_get_and_head
 from kronika.base.stemming import stem, words
 from kronika.news.models import ArticlePage, SectionPage
@@ -16,11 +17,16 @@ SHOWN = ("title", "url_path", "first_published_at", "standfirst", "body")
 
 @only_get_and_head
 def search(request):
-    """Search the live articles; every query gets a page, never an error."""
+    """Search the live articles in the page's language; every query gets a page, never an error."""
     raw = request.GET.get("q", "")
     query = raw[:MAX_QUERY].strip()
     terms = [term for term in words(query) if len(term) > 1][:MAX_TERMS]
-    sections = list(SectionPage.objects.live().order_by("path").only("title", "slug", "path"))
+    sections = list(
+        SectionPage.objects.live()
+        .filter(locale_id=active_locale_id(request))
+        .order_by("path")
+        .only("title", "slug", "path")
+    )
     section = next((s for s in sections if s.slug == request.GET.get("section")), None)
     # A date that cannot be read is shown with the form, and left out of the search.
     published = dates.read(request.GET)
@@ -31,9 +37,9 @@ def search(request):
         # Kronika's own tiers on SQLite and PostgreSQL; Wagtail's backend elsewhere.
         tiered = fts.available() or tsvector.available()
         if tiered:
-            articles = ArticlePage.objects.published()
+            articles = ArticlePage.objects.published().in_language()
         else:
-            articles = ArticlePage.objects.published_for_search_backend()
+            articles = ArticlePage.objects.published_for_search_backend().in_language()
         if section is not None:
             articles = articles.descendant_of(section)
         articles = dates.published_within(articles, published)

@@ -16,12 +16,19 @@ from kronika import urls as project_urls
 from kronika.testing import KronikaTestCase, publish_article
 
 
-def routes_to_search(pattern) -> bool:
-    module = getattr(pattern, "urlconf_name", None)
-    return isinstance(pattern, URLResolver) and module.__name__ == "kronika.search.urls"
+def search_left_out(patterns) -> list:
+    """The project's patterns without search's, inside the language prefixes too."""
+    kept = []
+    for pattern in patterns:
+        module = getattr(pattern, "urlconf_name", None)
+        if isinstance(module, list):
+            kept.append(URLResolver(pattern.pattern, search_left_out(module)))
+        elif not (isinstance(pattern, URLResolver) and module.__name__ == "kronika.search.urls"):
+            kept.append(pattern)
+    return kept
 
 
-urlpatterns = [pattern for pattern in project_urls.urlpatterns if not routes_to_search(pattern)]
+urlpatterns = search_left_out(project_urls.urlpatterns)
 handler404 = project_urls.handler404
 
 installed = apps.is_installed

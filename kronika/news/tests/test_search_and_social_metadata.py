@@ -27,7 +27,6 @@ class MetadataTests(KronikaTestCase):
         cls.logo = make_image("Kronika logo", size=(900, 90))
         paper_settings(
             name="The Baltic Kronika",
-            language="lt",
             logo=cls.logo,
         )
         cls.article = publish_article(
@@ -109,7 +108,7 @@ class MetadataTests(KronikaTestCase):
             f"http://testserver{self.article.url}",
         )
         self.assertEqual(value(article, "articleSection")[0]["@value"], "News")
-        self.assertEqual(value(article, "inLanguage")[0]["@value"], "lt")
+        self.assertEqual(value(article, "inLanguage")[0]["@value"], "en")
 
     def test_the_image_renditions_are_16_9_4_3_and_1_1(self):
         images = self.jsonld(self.soup(self.article.url))[0]["image"]

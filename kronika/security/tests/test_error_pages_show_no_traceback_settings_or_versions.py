@@ -6,8 +6,9 @@ import re
 
 from django.conf import settings
 from django.test import Client, override_settings
-from django.urls import include, path
+from django.urls import path
 
+from kronika import urls as project_urls
 from kronika.testing import KronikaTestCase, comment_form_data, post_form, publish_article
 
 SECRET_DETAIL = "SECRET_KEY leaked from DATABASES"
@@ -18,7 +19,7 @@ def failing_view(request):
 
 
 # This module doubles as a URLconf: the site's URLs plus one view that fails.
-urlpatterns = [path("fails/", failing_view), path("", include("kronika.urls"))]
+urlpatterns = [path("fails/", failing_view), *project_urls.urlpatterns]
 handler500 = "kronika.base.views.server_error"
 
 GIVEAWAYS = re.compile(

@@ -172,6 +172,11 @@ class Command(BaseCommand):
 
     def prepare(self):
         self.migrate_if_needed()
+        # A language added to KRONIKA_LANGUAGES since the last migration. (Imported
+        # here: this module is read before Django's apps are, to tune malloc.)
+        from kronika.base.languages import ensure_locales
+
+        ensure_locales()
         if connection.vendor == "sqlite":
             # Without statistics SQLite's planner walks the whole page table to
             # find a few sections; ANALYZE takes seconds even for a large archive.
