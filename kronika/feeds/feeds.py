@@ -19,9 +19,11 @@ from django.utils.feedgenerator import (
     rfc3339_date,
 )
 from django.utils.html import escape
+from django.utils.translation import get_language, gettext
 from django.utils.xmlutils import SimplerXMLGenerator
 from taggit.models import Tag
 
+from kronika.base.languages import active_locale_id
 from kronika.base.models import PaperSettings
 from kronika.feeds import content
 from kronika.feeds.models import FeedSettings
@@ -89,8 +91,9 @@ class ArticleFeed(Feed):
         self.request = request
         self.paper = PaperSettings.for_request(request)
         self.full_text = FeedSettings.for_request(request).full_text
-        # Django reads the language as a plain attribute, not a method.
-        self.language = self.paper.language
+        # Django reads the language as a plain attribute, not a method. Each
+        # language has feeds of its own, at its own prefix ("/lt/feeds/rss/").
+        self.language = get_language()
         return super().__call__(request, *args, **kwargs)
 
     def get_feed(self, obj, request):
@@ -110,10 +113,11 @@ class ArticleFeed(Feed):
         if kind is None:
             return None
         if kind == "section":
-            return get_object_or_404(SectionPage.objects.live(), slug=slug)
+            sections = SectionPage.objects.live().filter(locale_id=active_locale_id())
+            return get_object_or_404(sections, slug=slug)
         if kind == "tag":
             tag = get_object_or_404(Tag, slug=slug)
-            if not ArticlePage.objects.published().tagged(tag).exists():
+            if not ArticlePage.objects.published().in_language().tagged(tag).exists():
                 raise Http404("No published article has this tag.")
             return tag
         if kind == "author":
@@ -121,7 +125,7 @@ class ArticleFeed(Feed):
         raise Http404
 
     def articles(self, obj):
-        articles = ArticlePage.objects.all()
+        articles = ArticlePage.objects.in_language()
         if isinstance(obj, SectionPage):
             return articles.in_section(obj)
         if isinstance(obj, Tag):
@@ -135,7 +139,8 @@ class ArticleFeed(Feed):
         if isinstance(obj, SectionPage):
             return f"{obj.title} | {name}"
         if isinstance(obj, Tag):
-            return f"Tagged “{obj.name}” | {name}"
+            tagged = gettext("Tagged “%(name)s”") % {"name": obj.name}
+            return f"{tagged} | {name}"
         if isinstance(obj, Author):
             return f"{obj.name} | {name}"
         return name

@@ -1,6 +1,7 @@
 """The paper as a JSON Feed 1.1 (https://jsonfeed.org/version/1.1)."""
 
 from django.http import JsonResponse
+from django.utils.translation import get_language
 
 from kronika.base.models import PaperSettings
 from kronika.feeds import content
@@ -13,14 +14,14 @@ def json_feed(request):
     paper = PaperSettings.for_request(request)
     full_text = FeedSettings.for_request(request).full_text
     cache_tags.depends_on(request, cache_tags.listing())
-    items = content.items_for(request, content.latest(ArticlePage.objects.all()))
+    items = content.items_for(request, content.latest(ArticlePage.objects.in_language()))
     feed = {
         "version": "https://jsonfeed.org/version/1.1",
         "title": paper.name,
         "description": paper.tagline,
         "home_page_url": request.build_absolute_uri("/"),
         "feed_url": request.build_absolute_uri(),
-        "language": paper.language,
+        "language": get_language(),
         "items": [_item(request, full_text, item) for item in items],
     }
     return JsonResponse(

@@ -1,14 +1,16 @@
 from django.db.models import Max
 from taggit.models import Tag
 
+from kronika.base.languages import active_locale_id
 from kronika.news.models import ArticlePage, Author, SectionPage
 
 
 def feed_last_modified(request, kind=None, slug=None, **kwargs):
     """When the feed's newest article was last published, or None if that cannot be said."""
-    articles = ArticlePage.objects.published()
+    articles = ArticlePage.objects.published().in_language()
     if kind == "section":
-        section = SectionPage.objects.live().filter(slug=slug).first()
+        sections = SectionPage.objects.live().filter(locale_id=active_locale_id())
+        section = sections.filter(slug=slug).first()
         if section is None:
             return None
         articles = articles.in_section(section)

@@ -12,6 +12,7 @@ needs neither, and news readers still find the feeds in its <link> tags.
 
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from kronika.news.navigation import sections_for_navigation
 from kronika.pagecache import tags as cache_tags
@@ -21,12 +22,15 @@ def subscribe_page(request):
     # Sections, like every page's navigation, change the site tag every page depends on.
     cache_tags.depends_on(request)
     feeds = [
-        ("Every story, as RSS", reverse("feeds:rss")),
-        ("Every story, as Atom", reverse("feeds:atom")),
-        ("Every story, as JSON Feed", reverse("feeds:json")),
+        (_("Every story, as RSS"), reverse("feeds:rss")),
+        (_("Every story, as Atom"), reverse("feeds:atom")),
+        (_("Every story, as JSON Feed"), reverse("feeds:json")),
     ]
     feeds += [
-        (f"{section.title}, as RSS", reverse("feeds:section_rss", args=[section.slug]))
+        (
+            _("%(section)s, as RSS") % {"section": section.title},
+            reverse("feeds:section_rss", args=[section.slug]),
+        )
         for section in sections_for_navigation(request)
     ]
     addresses = [(label, request.build_absolute_uri(path)) for label, path in feeds]

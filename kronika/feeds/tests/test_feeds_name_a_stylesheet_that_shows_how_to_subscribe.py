@@ -30,7 +30,7 @@ class FeedStylesheetTests(KronikaTestCase):
     @classmethod
     def setUpTestData(cls):
         super().setUpTestData()
-        paper_settings(name="Baltic Courier", language="lt")
+        paper_settings(name="Baltic Courier")
         publish_article(
             cls.news, "Ports reopen", when=cls.days_ago(2), tags=["ports"], authors=[cls.alice],
             standfirst=STANDFIRST,
@@ -73,7 +73,7 @@ class FeedStylesheetTests(KronikaTestCase):
             with self.subTest(url=url):
                 text, page = self.page_for(url)
                 self.assertTrue(text.startswith("<!DOCTYPE html"), text[:40])
-                self.assertEqual(page.get("lang"), "lt")
+                self.assertEqual(page.get("lang"), "en")
                 self.assertEqual(page.findtext(".//title"), "Baltic Courier · news feed")
                 self.assertEqual(page.findtext(".//h1"), "Baltic Courier")
                 self.assertEqual(page.findtext(".//header//a"), "Baltic Courier")
