@@ -3,19 +3,22 @@ import re
 
 from django.conf import settings
 from django.utils.cache import patch_cache_control
+from django.utils.translation import gettext_lazy as _
 
 from kronika.base.views import render_error
 from kronika.request_limits import ADDRESS_TOO_LONG, HEADERS_TOO_LARGE, refusal
 
 REFUSALS = {
     HEADERS_TOO_LARGE: (
-        "Request headers too large",
-        "Your browser sent more header data than this site accepts. "
-        "Clearing this site's cookies usually helps.",
+        _("Request headers too large"),
+        _(
+            "Your browser sent more header data than this site accepts. "
+            "Clearing this site's cookies usually helps."
+        ),
     ),
     ADDRESS_TOO_LONG: (
-        "Address too long",
-        "The address you followed is longer than this site accepts.",
+        _("Address too long"),
+        _("The address you followed is longer than this site accepts."),
     ),
 }
 

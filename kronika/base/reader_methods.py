@@ -11,6 +11,7 @@ Allow names, and the answer is the same for every method it does not take.
 import functools
 
 from django.http import HttpResponse
+from django.utils.translation import gettext as _
 
 from kronika.base.views import render_error
 
@@ -24,8 +25,8 @@ def method_refusal(request) -> HttpResponse | None:
     response = render_error(
         request,
         405,
-        "Method not allowed",
-        "This page can only be read: it accepts no forms and no changes.",
+        _("Method not allowed"),
+        _("This page can only be read: it accepts no forms and no changes."),
     )
     response["Allow"] = ", ".join(READ_METHODS)
     return response

@@ -14,6 +14,7 @@ from django.core import signing
 from django.core.exceptions import RequestDataTooBig
 from django.middleware.csrf import CsrfViewMiddleware
 from django.utils.crypto import salted_hmac
+from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 
 from kronika.base.middleware import PERSONAL_COOKIE_PREFIX
@@ -119,8 +120,8 @@ def _too_large(request):
     return render_error(
         request,
         413,
-        "Form too large",
-        "The form you sent is larger than this site accepts.",
+        _("Form too large"),
+        _("The form you sent is larger than this site accepts."),
     )
 
 
@@ -135,8 +136,8 @@ def _forgery_refusal(request):
         return render_error(
             request,
             403,
-            "Form refused",
-            "This form was sent from another site. Please use the form on the article page.",
+            _("Form refused"),
+            _("This form was sent from another site. Please use the form on the article page."),
         )
     if verdict is None:
         try:
@@ -157,7 +158,7 @@ def reader_form_post(view):
     def wrapped(request, *args, **kwargs):
         if request.method != "POST":
             response = render_error(
-                request, 405, "Method not allowed", "This address only accepts a sent form."
+                request, 405, _("Method not allowed"), _("This address only accepts a sent form.")
             )
             response["Allow"] = "POST"
             return response
@@ -168,8 +169,8 @@ def reader_form_post(view):
             return render_error(
                 request,
                 415,
-                "Unsupported form",
-                "Send the form from the article page, as an ordinary web form.",
+                _("Unsupported form"),
+                _("Send the form from the article page, as an ordinary web form."),
             )
         try:
             raw = request.body
@@ -189,8 +190,11 @@ def reader_form_post(view):
             return render_error(
                 request,
                 400,
-                "Unreadable form",
-                "The form was not valid UTF-8 text. Please send it again from the article page.",
+                _("Unreadable form"),
+                _(
+                    "The form was not valid UTF-8 text. "
+                    "Please send it again from the article page."
+                ),
             )
         return view(request, *args, **kwargs)
 

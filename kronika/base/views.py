@@ -7,6 +7,7 @@ from django.db import connection
 from django.http import HttpResponse, JsonResponse
 from django.template.loader import render_to_string
 from django.utils.crypto import get_random_string
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
 from kronika.base import outage
@@ -33,12 +34,12 @@ def render_error(request, status: int, title: str, message: str, **extra) -> Htt
 
 
 def bad_request(request, exception=None):
-    return render_error(request, 400, "Bad request", "The request could not be understood.")
+    return render_error(request, 400, _("Bad request"), _("The request could not be understood."))
 
 
 def permission_denied(request, exception=None):
     return render_error(
-        request, 403, "Not allowed", "You do not have permission to see this page."
+        request, 403, _("Not allowed"), _("You do not have permission to see this page.")
     )
 
 
@@ -46,8 +47,8 @@ def csrf_failure(request, reason=""):
     return render_error(
         request,
         403,
-        "Form refused",
-        "This form could not be verified. Go back, reload the page and send it again.",
+        _("Form refused"),
+        _("This form could not be verified. Go back, reload the page and send it again."),
     )
 
 
@@ -65,8 +66,8 @@ def page_not_found(request, exception=None):
     return render_error(
         request,
         404,
-        "Page not found",
-        "We could not find that page. It may have moved, or the address may be mistyped.",
+        _("Page not found"),
+        _("We could not find that page. It may have moved, or the address may be mistyped."),
         looked_for=words_of_address(request.path),
     )
 
@@ -75,7 +76,9 @@ def server_error(request):
     error = sys.exc_info()[1]
     if outage.is_outage(error):
         return outage.unavailable(request, error)
-    return render_error(request, 500, "Something went wrong", "Please try again in a moment.")
+    return render_error(
+        request, 500, _("Something went wrong"), _("Please try again in a moment.")
+    )
 
 
 @never_cache

@@ -3,6 +3,9 @@ import time
 from django import forms
 from django.conf import settings
 from django.core import signing
+from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 TOKEN_SALT = "kronika.comments.form"  # noqa: S105 - a signing namespace, not a secret
 
@@ -14,27 +17,29 @@ def form_token(article_id: int) -> str:
 
 class CommentForm(forms.Form):
     name = forms.CharField(
+        label=_("Name"),
         max_length=80,
         widget=forms.TextInput(attrs={"autocomplete": "name"}),
-        error_messages={"required": "Please give a name to sign your comment with."},
+        error_messages={"required": _("Please give a name to sign your comment with.")},
     )
     email = forms.EmailField(
+        label=_("Email"),
         required=False,
         max_length=254,
-        help_text="Optional. Never shown; it lets us recognise you next time.",
+        help_text=_("Optional. Never shown; it lets us recognise you next time."),
         widget=forms.EmailInput(attrs={"autocomplete": "email"}),
         error_messages={
-            "invalid": "That email address does not look right. You can leave it out."
+            "invalid": _("That email address does not look right. You can leave it out.")
         },
     )
-    body = forms.CharField(label="Comment")
+    body = forms.CharField(label=_("Comment"))
     parent = forms.IntegerField(
         required=False, min_value=1, widget=forms.HiddenInput, max_value=2**62
     )
     # The honeypot: hidden from people by the style sheet, filled in by bots.
     website = forms.CharField(
         required=False,
-        label="Leave this field empty",
+        label=_("Leave this field empty"),
         widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
     )
     started = forms.CharField(
@@ -45,14 +50,22 @@ class CommentForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.article_id = article_id
         limit = settings.KRONIKA_COMMENTS_MAX_LENGTH
+        # The limit is filled in now, in the reader's language's digits; the
+        # validator fills in %(show_value)s, the length of what was sent.
+        too_long = ngettext(
+            "Comments can be at most %(limit)s character long. "
+            "This one has %(show_value)s characters.",
+            "Comments can be at most %(limit)s characters long. "
+            "This one has %(show_value)s characters.",
+            limit,
+        ) % {"limit": number_format(limit, force_grouping=True), "show_value": "%(show_value)s"}
         self.fields["body"] = forms.CharField(
-            label="Comment",
+            label=_("Comment"),
             max_length=limit,
             widget=forms.Textarea(attrs={"rows": 6}),
             error_messages={
-                "required": "Please write a comment before sending it.",
-                "max_length": f"Comments can be at most {limit:,} characters long. "
-                "This one has %(show_value)s characters.",
+                "required": _("Please write a comment before sending it."),
+                "max_length": too_long,
             },
         )
         self.initial.setdefault("started", form_token(article_id))
@@ -60,7 +73,7 @@ class CommentForm(forms.Form):
     def clean_body(self):
         body = self.cleaned_data["body"].replace("\r\n", "\n").replace("\r", "\n").strip()
         if not body:
-            raise forms.ValidationError("Please write a comment before sending it.")
+            raise forms.ValidationError(_("Please write a comment before sending it."))
         return body
 
     def seconds_since_shown(self) -> float | None:

@@ -11,6 +11,8 @@ from datetime import timedelta
 from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kronika.comments.models import Block, Comment
 from kronika.comments.policy import CommentSettings, Moderation
@@ -42,9 +44,11 @@ def check_words(body: str, name: str, site_settings: CommentSettings):
     if any(word in text for word in site_settings.blocked_word_list):
         raise Refused(
             400,
-            "Comment refused",
-            "Your comment contains words that this paper does not publish. "
-            "Please rephrase it and send it again.",
+            _("Comment refused"),
+            _(
+                "Your comment contains words that this paper does not publish. "
+                "Please rephrase it and send it again."
+            ),
         )
 
 
@@ -56,7 +60,9 @@ def submit(submission: Submission, site_settings: CommentSettings, now=None) -> 
         parent_id = _thread_of(submission)
         if Block.applies_to(submission.email, submission.client):
             raise Refused(
-                403, "Comment refused", "Comments from you are no longer accepted on this site."
+                403,
+                _("Comment refused"),
+                _("Comments from you are no longer accepted on this site."),
             )
         _check_flood(submission.client, now)
         _check_duplicate(submission, now)
@@ -98,8 +104,8 @@ def _thread_of(submission: Submission) -> int | None:
     if parent is None:
         raise Refused(
             400,
-            "Reply refused",
-            "The comment you are replying to is not on this article, or is no longer shown.",
+            _("Reply refused"),
+            _("The comment you are replying to is not on this article, or is no longer shown."),
         )
     # Replies stay one level deep: a reply to a reply joins the same thread.
     return parent.parent_id or parent.pk
@@ -114,17 +120,33 @@ def _check_flood(client: str, now):
             wait = max(1, int(pause - (now - latest.created_at).total_seconds()) + 1)
             raise Refused(
                 429,
-                "Slow down, please",
-                f"You can send one comment every {pause} seconds. "
-                f"Please wait {wait} seconds and send it again.",
+                _("Slow down, please"),
+                ngettext(
+                    "You can send one comment every %(pause)s second.",
+                    "You can send one comment every %(pause)s seconds.",
+                    pause,
+                )
+                % {"pause": pause}
+                + " "
+                + ngettext(
+                    "Please wait %(wait)s second and send it again.",
+                    "Please wait %(wait)s seconds and send it again.",
+                    wait,
+                )
+                % {"wait": wait},
                 retry_after=wait,
             )
     per_hour = settings.KRONIKA_COMMENTS_PER_HOUR
     if per_hour and recent.since(now - timedelta(hours=1)).count() >= per_hour:
         raise Refused(
             429,
-            "Too many comments",
-            f"You can send at most {per_hour} comments an hour. Please come back later.",
+            _("Too many comments"),
+            ngettext(
+                "You can send at most %(count)s comment an hour. Please come back later.",
+                "You can send at most %(count)s comments an hour. Please come back later.",
+                per_hour,
+            )
+            % {"count": per_hour},
             retry_after=3600,
         )
 
@@ -141,8 +163,8 @@ def _check_duplicate(submission: Submission, now):
     ):
         raise Refused(
             409,
-            "Already posted",
-            "This comment has already been posted on this article.",
+            _("Already posted"),
+            _("This comment has already been posted on this article."),
         )
 
 

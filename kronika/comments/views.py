@@ -2,6 +2,7 @@ from django.conf import settings
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext as _
 
 from kronika.base.reader_methods import only_get_and_head
 from kronika.base.readers import (
@@ -65,8 +66,8 @@ def _unknown_article(request):
     return render_error(
         request,
         404,
-        "Article not found",
-        "This article does not exist or is not published, so it cannot take comments.",
+        _("Article not found"),
+        _("This article does not exist or is not published, so it cannot take comments."),
     )
 
 
@@ -79,7 +80,7 @@ def post_comment(request, article_id: int):
     site_settings = CommentSettings.for_request(request)
     if not comments_open(article, site_settings):
         return render_error(
-            request, 403, "Comments are closed", "Comments are closed on this article."
+            request, 403, _("Comments are closed"), _("Comments are closed on this article.")
         )
 
     form = CommentForm(request.POST, article_id=article.pk)
@@ -89,16 +90,19 @@ def post_comment(request, article_id: int):
             article,
             form,
             400,
-            "Please check your comment",
-            "Your comment was not posted yet. Correct what is marked below and send it again.",
+            _("Please check your comment"),
+            _("Your comment was not posted yet. Correct what is marked below and send it again."),
         )
     if settings.KRONIKA_COMMENTS_HONEYPOT and form.cleaned_data["website"]:
         return render_error(
             request,
             400,
-            "Comment refused",
-            "Your comment looks automated, so it was not posted. "
-            "If you are a person, leave the field marked “Leave this field empty” empty.",
+            _("Comment refused"),
+            _(
+                "Your comment looks automated, so it was not posted. "
+                "If you are a person, leave the field marked “%(label)s” empty."
+            )
+            % {"label": form.fields["website"].label},
         )
     took = form.seconds_since_shown()
     if took is None:
@@ -108,9 +112,11 @@ def post_comment(request, article_id: int):
             article,
             form,
             400,
-            "Please send your comment again",
-            "This form has expired or was not sent from the article page. "
-            "Your words are kept below; send them again.",
+            _("Please send your comment again"),
+            _(
+                "This form has expired or was not sent from the article page. "
+                "Your words are kept below; send them again."
+            ),
         )
     if took < settings.KRONIKA_COMMENTS_MIN_SECONDS:
         return _form_page(
@@ -118,9 +124,11 @@ def post_comment(request, article_id: int):
             article,
             form,
             400,
-            "That was quick",
-            "Your comment arrived faster than a person can type it. "
-            "Please check it and send it again.",
+            _("That was quick"),
+            _(
+                "Your comment arrived faster than a person can type it. "
+                "Please check it and send it again."
+            ),
         )
 
     data = form.cleaned_data

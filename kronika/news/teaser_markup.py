@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import get_text_list
+from django.utils.translation import gettext, pgettext
 from wagtail.images.models import Filter
 from wagtail.images.shortcuts import get_rendition_or_not_found
 
@@ -95,10 +96,14 @@ def _byline(article) -> str:
     names = [author.name for author in article.authors]
     if not names:
         return ""
-    return format_html('<span class="teaser-byline">{}</span> ', get_text_list(names, "and"))
+    shown = get_text_list(names, gettext("and"))
+    return format_html('<span class="teaser-byline">{}</span> ', shown)
 
 
 def _date(moment) -> str:
-    # As the template's `date` filter shows it: in the paper's time zone.
-    shown = date_filter(timezone.localtime(moment), "j M Y") if moment else ""
+    # As the template's `date` filter shows it: in the paper's time zone, in the
+    # language's own order ("2026 m. gruodžio 6 d.", "6 декабря 2026"). A teaser
+    # is kept without its language in the key: an article is listed only in its own.
+    pattern = pgettext("the date in an article's teaser", "j M Y")
+    shown = date_filter(timezone.localtime(moment), pattern) if moment else ""
     return format_html('<time datetime="{}">{}</time>', iso(moment), shown)

@@ -4,6 +4,9 @@ from dataclasses import dataclass
 from django.db import IntegrityError, models, transaction
 from django.db.models import Avg, Count, Sum
 from django.utils import timezone
+from django.utils.formats import get_format, number_format
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from kronika.news.models import ArticlePage
 from kronika.pagecache import tags as cache_tags
@@ -20,9 +23,12 @@ class Score:
     @property
     def text(self) -> str:
         if not self.count:
-            return "Not rated yet"
-        noun = "rating" if self.count == 1 else "ratings"
-        return f"{self.average:.1f} from {self.count:,} {noun}"
+            return _("Not rated yet")
+        # Rounded as before, then written with the language's decimal separator.
+        average = f"{self.average:.1f}".replace(".", get_format("DECIMAL_SEPARATOR"))
+        return ngettext(
+            "%(average)s from %(count)s rating", "%(average)s from %(count)s ratings", self.count
+        ) % {"average": average, "count": number_format(self.count, force_grouping=True)}
 
     @property
     def halves(self) -> int:

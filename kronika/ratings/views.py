@@ -1,5 +1,7 @@
 from django import forms
 from django.http import HttpResponseRedirect, JsonResponse
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from kronika.base.readers import (
     MAX_ID,
@@ -21,8 +23,8 @@ class VoteForm(forms.Form):
         choices=[(str(n), str(n)) for n in STARS],
         coerce=int,
         error_messages={
-            "required": "Choose from 1 to 5 stars.",
-            "invalid_choice": "A rating is a whole number of stars from 1 to 5.",
+            "required": gettext_lazy("Choose from 1 to 5 stars."),
+            "invalid_choice": gettext_lazy("A rating is a whole number of stars from 1 to 5."),
         },
     )
 
@@ -51,12 +53,12 @@ def rate(request, article_id: int):
         return render_error(
             request,
             404,
-            "Article not found",
-            "This article does not exist or is not published, so it cannot be rated.",
+            _("Article not found"),
+            _("This article does not exist or is not published, so it cannot be rated."),
         )
     form = VoteForm(request.POST)
     if not form.is_valid():
-        return render_error(request, 400, "Rating not recorded", form.errors["stars"][0])
+        return render_error(request, 400, _("Rating not recorded"), form.errors["stars"][0])
     stars = form.cleaned_data["stars"]
     previous = own_vote(request, article)
     voter = previous["voter"] if previous else client_fingerprint(request)
@@ -65,7 +67,15 @@ def rate(request, article_id: int):
     if _wants_json(request):
         score = Rating.objects.score(article)
         response = JsonResponse(
-            {"count": score.count, "average": score.average, "text": score.text, "stars": stars}
+            {
+                "count": score.count,
+                "average": score.average,
+                "text": score.text,
+                "stars": stars,
+                # The page's script shows it as it is: in the language of the page.
+                "yours": _("Your rating: %(yours)s of 5. Choose again to change it.")
+                % {"yours": stars},
+            }
         )
     else:
         response = HttpResponseRedirect(f"{article.get_url(request)}#rating")

@@ -12,11 +12,13 @@ from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 FORMATS = ("%Y-%m-%d", "%d.%m.%Y")
 # What the reader is shown of a date that could not be read: enough to recognise it.
 SHOWN = 30
-PARAMETERS = {"from": "Published from", "to": "Published to"}
+PARAMETERS = {"from": gettext_lazy("Published from"), "to": gettext_lazy("Published to")}
 
 
 @dataclass
@@ -45,10 +47,10 @@ def read(params) -> Dates:
         day = _day(value) if value else None
         if value and day is None:
             typed = value if len(value) <= SHOWN else value[:SHOWN] + "…"
-            dates.errors[name] = (
-                f"{label}: “{typed}” is not a date we can read. Write it as year-month-day,"
+            dates.errors[name] = _(
+                "%(label)s: “%(typed)s” is not a date we can read. Write it as year-month-day,"
                 " such as 2026-12-04. The results below are not limited by it."
-            )
+            ) % {"label": label, "typed": typed}
         setattr(dates, "start" if name == "from" else "end", day)
     if dates.start and dates.end and dates.start > dates.end:
         dates.start, dates.end, dates.swapped = dates.end, dates.start, True

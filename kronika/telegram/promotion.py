@@ -8,8 +8,17 @@ Migration 0003 carried these fields over from the core's PaperSettings.
 from urllib.parse import urlsplit
 
 from django.db import models
+from django.utils.translation import gettext, gettext_noop
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+
+# The defaults are stored in the database, in English. Shown unchanged, they
+# are shown in the reader's language; once an editor changes them, as written.
+DEFAULT_PROMO_TITLE = gettext_noop("Join our Telegram channel")
+DEFAULT_PROMO_TEXT = gettext_noop(
+    "The latest information, pictures and videos, also where this site is blocked. "
+    "Telegram works on a phone, a PC or a laptop."
+)
 
 
 @register_setting(icon="globe")
@@ -17,19 +26,27 @@ class TelegramSettings(BaseSiteSetting):
     channel_url = models.URLField(
         "Telegram channel link", blank=True, help_text="For example https://t.me/yourpaper"
     )
-    promo_title = models.CharField(max_length=120, default="Join our Telegram channel")
-    promo_text = models.TextField(
-        blank=True,
-        default=(
-            "The latest information, pictures and videos, also where this site is blocked. "
-            "Telegram works on a phone, a PC or a laptop."
-        ),
-    )
+    promo_title = models.CharField(max_length=120, default=DEFAULT_PROMO_TITLE)
+    promo_text = models.TextField(blank=True, default=DEFAULT_PROMO_TEXT)
 
     panels = [FieldPanel("channel_url"), FieldPanel("promo_title"), FieldPanel("promo_text")]
 
     class Meta:
         verbose_name = "Telegram channel"
+
+    @property
+    def shown_title(self) -> str:
+        """The promo's title, in the reader's language while it is still the default."""
+        if self.promo_title == DEFAULT_PROMO_TITLE:
+            return gettext(DEFAULT_PROMO_TITLE)
+        return self.promo_title
+
+    @property
+    def shown_text(self) -> str:
+        """The promo's text, in the reader's language while it is still the default."""
+        if self.promo_text == DEFAULT_PROMO_TEXT:
+            return gettext(DEFAULT_PROMO_TEXT)
+        return self.promo_text
 
     @property
     def channel_name(self) -> str:

@@ -38,7 +38,14 @@ class RatingAnArticleTests(KronikaTestCase):
         response = rate(Client(), self.article, 2, reader=2, HTTP_ACCEPT="application/json")
         self.assertEqual(response.status_code, 200)
         self.assertEqual(
-            response.json(), {"count": 2, "average": 3.5, "text": "3.5 from 2 ratings", "stars": 2}
+            response.json(),
+            {
+                "count": 2,
+                "average": 3.5,
+                "text": "3.5 from 2 ratings",
+                "stars": 2,
+                "yours": "Your rating: 2 of 5. Choose again to change it.",
+            },
         )
 
     def test_the_article_shows_the_average_and_the_count(self):

@@ -8,7 +8,8 @@ for (const button of document.querySelectorAll(".share-copy")) {
   button.addEventListener("click", async () => {
     try {
       await navigator.clipboard.writeText(button.dataset.address);
-      button.textContent = "Link copied";
+      // In the page's language, from the template (news/includes/share.html).
+      button.textContent = button.dataset.copied;
     } catch {
       link.hidden = false;
       button.hidden = true;

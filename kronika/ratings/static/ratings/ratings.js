@@ -23,8 +23,9 @@ document.addEventListener("submit", async (event) => {
       button.setAttribute("aria-pressed", String(value === score.stars));
       button.classList.toggle("rating-star-on", value <= score.stars);
     }
-    yours.textContent = `Your rating: ${score.stars} of 5. Choose again to change it.`;
+    yours.textContent = score.yours;
   } catch {
-    yours.textContent = "Your rating could not be saved. Please try again.";
+    // In the page's language, from the template (ratings/widget.html).
+    yours.textContent = form.dataset.failed;
   }
 });
