@@ -15,14 +15,19 @@ from kronika.telegram.promotion import TelegramSettings  # noqa: F401
 ENVIRONMENT_CHANNEL = "From the environment"
 
 
+def default_language() -> str:
+    return settings.LANGUAGE_CODE
+
+
 class ChannelQuerySet(models.QuerySet):
     def enabled(self):
         return self.filter(enabled=True)
 
     def for_article(self, article):
-        """The enabled channels whose section filter lets this article through."""
+        """The enabled channels of the article's language whose section filter lets it through."""
         return (
             self.enabled()
+            .filter(language=article.locale.language_code)
             .filter(models.Q(sections=None) | models.Q(sections=article.get_parent()))
             .distinct()
         )
@@ -42,6 +47,13 @@ class Channel(models.Model):
         blank=True,
         related_name="+",
         help_text="Post only articles of these sections. None chosen: every section.",
+    )
+    # A paper in several languages has a channel for each: an article goes to
+    # its own language's channels only.
+    language = models.CharField(
+        max_length=15,
+        default=default_language,
+        help_text="The channel gets the articles written in, or translated into, this language.",
     )
     enabled = models.BooleanField(default=True)
     post_template = models.TextField(
@@ -88,6 +100,8 @@ class Channel(models.Model):
             defaults={
                 "name": ENVIRONMENT_CHANNEL,
                 "chat_id": chat_id,
+                # The paper's first language: channels for the others are set up in the admin.
+                "language": settings.LANGUAGE_CODE,
                 "posts_per_minute": settings.KRONIKA_TELEGRAM_POSTS_PER_MINUTE,
             },
         )

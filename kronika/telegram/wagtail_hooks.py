@@ -1,4 +1,5 @@
 from django import forms
+from django.conf import settings
 from django.urls import path, reverse
 from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminModelForm
@@ -30,6 +31,13 @@ class ChannelForm(WagtailAdminModelForm):
         help_text="From @BotFather. Leave empty to keep the saved token.",
     )
 
+    # The paper's languages as they are configured; the column holds any code,
+    # so that changing KRONIKA_LANGUAGES needs no migration.
+    language = forms.ChoiceField(
+        choices=settings.LANGUAGES,
+        help_text="The channel gets the articles written in, or translated into, this language.",
+    )
+
     def clean_bot_token(self):
         return self.cleaned_data["bot_token"].strip() or self.instance.bot_token
 
@@ -54,6 +62,7 @@ class ChannelViewSet(SnippetViewSet):
             FieldPanel("name"),
             FieldPanel("chat_id"),
             FieldPanel("bot_token"),
+            FieldPanel("language"),
             FieldPanel("enabled"),
             FieldPanel("sections"),
             FieldPanel("post_template"),

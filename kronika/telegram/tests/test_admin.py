@@ -64,6 +64,7 @@ class TelegramAdminTests(TelegramTestCase):
             "name": "Renamed",
             "chat_id": "@kronika_test",
             "bot_token": "",
+            "language": "en",
             "enabled": "on",
             "post_template": "<b>{headline}</b>\n{link}",
             "withdrawal_note": "Withdrawn.",
