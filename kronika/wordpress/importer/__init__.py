@@ -21,6 +21,7 @@ from contextlib import nullcontext
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 from django.db import transaction
 
 from kronika.news.signal_handlers import bulk_publishing
@@ -42,7 +43,18 @@ def import_export(
     post_to_telegram: bool = False,
     staff_accounts: bool = False,
     progress=None,
+    language: str | None = None,
 ) -> Report:
+    """Import a WordPress export into the paper, its posts as articles in `language`.
+
+    `language` is one of KRONIKA_LANGUAGES, the first by default.
+    """
+    language = language or settings.LANGUAGE_CODE
+    if language not in settings.KRONIKA_LANGUAGES:
+        raise ImportRefused(
+            f"{language!r} is not one of the paper's languages "
+            f"(KRONIKA_LANGUAGES: {', '.join(settings.KRONIKA_LANGUAGES)})"
+        )
     path = Path(path)
     try:
         scanned = scan(path)
@@ -54,7 +66,7 @@ def import_export(
         media_dir = Path(media_dir).resolve()
         if not media_dir.is_dir():
             raise ImportRefused(f"{media_dir}: the media folder does not exist")
-    importer = Importer(scanned, path, media_dir, staff_accounts, dry_run, progress)
+    importer = Importer(scanned, path, media_dir, staff_accounts, dry_run, progress, language)
     try:
         with _telegram_held_back(not post_to_telegram), transaction.atomic():
             with (

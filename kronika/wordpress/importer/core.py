@@ -9,9 +9,10 @@ from functools import partial
 from pathlib import Path
 from typing import NamedTuple
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from wagtail.models import Page, Site
+from wagtail.models import Locale, Page, Site
 
 from kronika.news.models import HomePage
 from kronika.wordpress import wxr
@@ -26,6 +27,25 @@ from kronika.wordpress.markup import plain
 from kronika.wordpress.media import Media
 from kronika.wordpress.models import ImportedItem
 from kronika.wordpress.report import Report
+
+
+def home_in(language: str):
+    """The paper's home page in `language`, where the import puts its sections and pages.
+
+    A language the paper has no home page in yet gets one, translated from the
+    first language's by wagtail-localize's means (its title to be translated
+    in the admin): the posts are then that language's first articles.
+    """
+    home = HomePage.objects.filter(locale__language_code=language).first()
+    first = (
+        HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+        or HomePage.objects.first()
+    )
+    if home is not None or first is None:
+        return home or first
+    home = first.copy_for_translation(Locale.objects.get(language_code=language))
+    home.save_revision().publish()
+    return home
 
 
 class ImportRefused(Exception):
@@ -45,8 +65,11 @@ class Known(NamedTuple):
 class Importer:
     """One import of one export: the run through its items, and what it knows of earlier ones."""
 
-    def __init__(self, scanned: Scan, path: Path, media_dir, staff_accounts, dry_run, progress):
+    def __init__(
+        self, scanned: Scan, path: Path, media_dir, staff_accounts, dry_run, progress, language
+    ):
         self.header = scanned.header
+        self.language = language
         self.source = (self.header.base_site_url or self.header.base_blog_url).rstrip("/")
         self.total = sum(scanned.items.values())
         self.path = path
@@ -126,7 +149,7 @@ class Importer:
 
     def run(self):
         self._load_known()
-        self.home = HomePage.objects.first()
+        self.home = home_in(self.language)
         if self.home is None:
             raise ImportRefused("the paper has no home page yet: run `kronika migrate` first")
         self.site = Site.objects.filter(root_page=self.home).first() or Site.objects.first()

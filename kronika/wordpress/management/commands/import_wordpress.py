@@ -83,9 +83,14 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Print the full report and write nothing."
         )
         parser.add_argument("--report", help="Also save the report as JSON in this file.")
+        parser.add_argument(
+            "--language",
+            help="The language the posts are written in, one of KRONIKA_LANGUAGES "
+            "(default: the first). The paper's home page in it is made if it has none.",
+        )
 
     def handle(self, *args, export, media_dir, post_to_telegram, staff_accounts, dry_run,
-               report, **options):  # fmt: skip
+               report, language, **options):  # fmt: skip
         report_path = given_path(report) if report else None
         if report_path and not report_path.parent.is_dir():
             raise CommandError(f"Cannot write the report: {report_path.parent} does not exist.")
@@ -105,6 +110,7 @@ class Command(BaseCommand):
                 post_to_telegram=post_to_telegram,
                 staff_accounts=staff_accounts,
                 progress=Progress(sys.stderr),
+                language=language,
             )
         for line in result.lines():
             self.stdout.write(line)
