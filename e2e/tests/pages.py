@@ -4,8 +4,21 @@ import re
 
 from kronika.testing_over_http import fetch
 
-# One page of each kind a reader meets, in the order the gate reports them.
-KINDS = ["home", "section", "article", "search", "tag", "author", "404", "about"]
+# One page of each kind a reader meets, in the order the gate reports them, and an
+# article in each of the demo's other languages (issue 23).
+KINDS = [
+    "home",
+    "section",
+    "article",
+    "search",
+    "tag",
+    "author",
+    "404",
+    "about",
+    "article-lt",
+    "article-ru",
+]
+TEASER = re.compile(r'class="teaser-title"><a href="([^"]+)"')
 
 
 def gate_pages(base_url: str) -> dict[str, str]:
@@ -15,7 +28,7 @@ def gate_pages(base_url: str) -> dict[str, str]:
     tag and author pages come from it, whatever other tests have published.
     """
     home = fetch(base_url + "/")[1]
-    for article in dict.fromkeys(re.findall(r'class="teaser-title"><a href="([^"]+)"', home)):
+    for article in dict.fromkeys(TEASER.findall(home)):
         html = fetch(base_url + article)[1]
         tag = re.search(r'href="(/tags/[^"]+/)"', html)
         author = re.search(r'href="(/authors/[^"]+/)"', html)
@@ -33,4 +46,8 @@ def gate_pages(base_url: str) -> dict[str, str]:
         "404": base_url + "/no-such-page/",
         # A standard page the demo makes and the footer links to.
         "about": base_url + "/about/",
+        **{
+            f"article-{code}": base_url + TEASER.findall(fetch(f"{base_url}/{code}/")[1])[0]
+            for code in ("lt", "ru")
+        },
     }

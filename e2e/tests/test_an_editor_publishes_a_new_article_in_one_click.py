@@ -18,7 +18,8 @@ from kronika.testing_over_http import fetch
 HEADLINE = "Tallinn tram line reaches the airport terminal"
 SLUG = "tallinn-tram-line-reaches-the-airport-terminal"
 NEWS_ID_SCRIPT = (
-    "from kronika.news.models import SectionPage; print(SectionPage.objects.get(slug='news').pk)"
+    "from kronika.news.models import SectionPage; "
+    "print(SectionPage.objects.get(locale__language_code='en', slug='news').pk)"
 )
 
 

@@ -21,7 +21,8 @@ NEWEST_SCRIPT = (
     "print(ArticlePage.objects.published().newest_first().first().url)"
 )
 NEWS_ID_SCRIPT = (
-    "from kronika.news.models import SectionPage; print(SectionPage.objects.get(slug='news').pk)"
+    "from kronika.news.models import SectionPage; "
+    "print(SectionPage.objects.get(locale__language_code='en', slug='news').pk)"
 )
 
 

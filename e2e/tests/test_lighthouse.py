@@ -22,7 +22,7 @@ from kronika.testing_over_http import fetch
 
 OUTPUT = Path("var/lighthouse")
 SUMMARY = OUTPUT / "summary.json"
-MEASURED = ["home", "section", "article", "about"]
+MEASURED = ["home", "section", "article", "about", "article-lt", "article-ru"]
 
 
 @pytest.fixture(scope="module")

@@ -11,6 +11,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.apps import apps
+from django.conf import settings
 
 from kronika.news.models import ArticlePage
 
@@ -62,7 +63,9 @@ def _demo_client(name: str) -> str:
 def _comments(thread) -> int:
     from kronika.comments.models import Comment
 
-    article = ArticlePage.objects.get(slug=thread["article"])
+    article = ArticlePage.objects.get(
+        slug=thread["article"], locale__language_code=settings.LANGUAGE_CODE
+    )
     if Comment.objects.on(article).exists():
         return 0
     added = 0
@@ -94,7 +97,7 @@ def _ratings(slug, counts, now) -> int:
     """Readers' votes: counts[n] readers gave n + 1 stars."""
     from kronika.ratings.models import Rating, recount
 
-    article = ArticlePage.objects.get(slug=slug)
+    article = ArticlePage.objects.get(slug=slug, locale__language_code=settings.LANGUAGE_CODE)
     if Rating.objects.filter(article=article).exists():
         return 0
     votes = [

@@ -1,6 +1,7 @@
 """Load the demo newspaper: sections, authors, 44 articles with pictures, the paper's
 own pages (About, Contact, Masthead, Privacy), readers' comments and ratings where
-those features are installed, and staff accounts.
+those features are installed, staff accounts, and the home page, sections and four
+articles in Lithuanian and Russian where the paper has those languages.
 
 Everything is keyed by slug or username, so loading twice adds nothing.
 """
@@ -25,6 +26,7 @@ from kronika.base.storage import replace_file
 from kronika.demo.drawings import TITLES, render
 from kronika.demo.feature_content import comment_policy, load_readers, set_up_channel
 from kronika.demo.images import portrait
+from kronika.demo.translations import load_translations
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 from kronika.news.signal_handlers import bulk_publishing
 
@@ -40,9 +42,9 @@ def load_demo(now=None) -> dict:
     """Create whatever part of the demo paper is missing; returns counts of what was added."""
     data = json.loads(CONTENT.read_text(encoding="utf-8"))
     now = now or timezone.now()
-    added = {"sections": 0, "authors": 0, "articles": 0, "pages": 0}
+    added = {"sections": 0, "authors": 0, "articles": 0, "pages": 0, "translations": 0}
     with transaction.atomic(), bulk_publishing():
-        home = HomePage.objects.get()
+        home = HomePage.objects.get(locale__language_code=settings.LANGUAGE_CODE)
         _paper_settings(home)
         sections = {}
         for position, spec in enumerate(data["sections"]):
@@ -57,6 +59,13 @@ def load_demo(now=None) -> dict:
             added["articles"] += _article(spec, sections, authors, now)
         added["pages"] = load_pages(home)
         added.update(load_readers(now))
+        articles = {
+            article.slug: article
+            for article in ArticlePage.objects.descendant_of(home).filter(
+                slug__in=[spec["slug"] for spec in data["articles"]]
+            )
+        }
+        added["translations"] = load_translations(home, sections, articles, _body)
     return added
 
 

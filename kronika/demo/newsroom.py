@@ -10,6 +10,7 @@ import json
 from datetime import datetime, time, timedelta
 from pathlib import Path
 
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.test.utils import override_settings
@@ -46,7 +47,9 @@ def tomorrow_morning(now) -> datetime:
 
 
 def _work(spec, now) -> bool:
-    section = SectionPage.objects.get(slug=spec["section"])
+    section = SectionPage.objects.get(
+        slug=spec["section"], locale__language_code=settings.LANGUAGE_CODE
+    )
     if ArticlePage.objects.child_of(section).filter(slug=spec["slug"]).exists():
         return False
     user = get_user_model().objects.get(username=spec["account"])

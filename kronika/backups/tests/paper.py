@@ -85,7 +85,7 @@ def build() -> None:
 def write_steadily(ready: str, stop: str) -> None:
     """Commit a comment and a rating together, now and then with a picture or a new article
     too, over and over until the file `stop` appears; print how many transactions."""
-    news = SectionPage.objects.get(slug="news")
+    news = SectionPage.objects.get(locale__language_code="en", slug="news")
     article = ArticlePage.objects.live().first()
     Path(ready).touch()
     number = 0

@@ -34,11 +34,13 @@ import json
 from kronika.comments.models import Comment
 from kronika.news.models import ArticlePage, SectionPage
 from kronika.testing import build_article
-news = SectionPage.objects.get(slug="news")
+news = SectionPage.objects.get(locale__language_code="en", slug="news")
 draft = build_article(news, {NEW_HEADLINE!r}, slug="baltic-ports-agree-one-timetable", live=False)
 news.add_child(instance=draft)
 draft.save_revision()
-neighbour = ArticlePage.objects.get(slug="ransomware-attack-tallinn-hospital-cancels-appointments")
+neighbour = ArticlePage.objects.get(
+    locale__language_code="en", slug="ransomware-attack-tallinn-hospital-cancels-appointments"
+)
 comment = Comment.objects.create(article=neighbour, name="Aino", body={COMMENT!r})
 print(json.dumps({{"draft": draft.pk, "comment": comment.pk}}))
 """

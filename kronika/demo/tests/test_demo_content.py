@@ -21,9 +21,31 @@ class DemoContentTests(TestCase):
     def test_a_second_load_adds_nothing(self):
         self.assertEqual(
             self.second_load,
-            {"sections": 0, "authors": 0, "articles": 0, "pages": 0, "comments": 0, "ratings": 0},
+            {
+                "sections": 0,
+                "authors": 0,
+                "articles": 0,
+                "pages": 0,
+                "translations": 0,
+                "comments": 0,
+                "ratings": 0,
+            },
         )
-        self.assertEqual(ArticlePage.objects.count(), self.first_load["articles"])
+        english = ArticlePage.objects.filter(locale__language_code="en")
+        self.assertEqual(english.count(), self.first_load["articles"])
+
+    def test_the_home_page_sections_and_four_articles_are_in_lithuanian_and_russian(self):
+        # The home page, six sections and four articles, in each of two languages.
+        self.assertEqual(self.first_load["translations"], 22)
+        for code in ("lt", "ru"):
+            with self.subTest(code):
+                articles = ArticlePage.objects.published().in_language(code)
+                self.assertEqual(articles.count(), 4)
+                for article in articles:
+                    source = article.get_translations().get(locale__language_code="en")
+                    self.assertNotEqual(article.title, source.title)
+                    self.assertNotEqual(article.standfirst, source.standfirst)
+                    self.assertEqual(len(article.body), len(source.body))
 
     def test_it_is_a_real_paper_of_several_weeks(self):
         self.assertGreaterEqual(len(self.articles), 40)
@@ -35,7 +57,8 @@ class DemoContentTests(TestCase):
         self.assertGreaterEqual(span.days, 21)
 
     def test_every_section_has_articles(self):
-        for section in SectionPage.objects.live():
+        # In English: the Lithuanian and Russian editions hold four articles each.
+        for section in SectionPage.objects.live().filter(locale__language_code="en"):
             with self.subTest(section=section.title):
                 self.assertGreaterEqual(
                     ArticlePage.objects.published().in_section(section).count(), 4
@@ -71,7 +94,9 @@ class DemoContentTests(TestCase):
     def test_several_articles_are_rated_and_show_their_score(self):
         rated = Rating.objects.values("article").distinct().count()
         self.assertGreaterEqual(rated, 8)
-        article = ArticlePage.objects.get(slug="estonian-teachers-vote-on-strike-over-pay")
+        article = ArticlePage.objects.get(
+            locale__language_code="en", slug="estonian-teachers-vote-on-strike-over-pay"
+        )
         page = self.client.get(article.url).content.decode()
         self.assertIn("4.1 from 46 ratings", page)
 
@@ -86,11 +111,26 @@ class DemoContentTests(TestCase):
         for url, following in next_of.items():
             if following:
                 self.assertEqual(previous_of[following], url)
-        self.assertEqual(sum(v is None for v in next_of.values()), 1)
-        self.assertEqual(sum(v is None for v in previous_of.values()), 1)
+        # One chain in each language: each has a first and a last article.
+        self.assertEqual(sum(v is None for v in next_of.values()), 3)
+        self.assertEqual(sum(v is None for v in previous_of.values()), 3)
+
+    def test_a_translated_article_lists_the_others_of_its_language(self):
+        for code in ("lt", "ru"):
+            articles = [a for a in self.articles if a.locale.language_code == code]
+            for article in articles:
+                with self.subTest(code=code, article=article.slug):
+                    soup = BeautifulSoup(self.client.get(article.url).content, "html.parser")
+                    self.assertEqual(len(soup.find_all("h1")), 1)
+                    self.assertIsNotNone(soup.select_one(".standfirst"))
+                    self.assertIsNotNone(soup.select_one(".byline a"))
+                    related = {a["href"] for a in soup.select(".related h3 a")}
+                    self.assertTrue(related)
+                    others = {other.url for other in articles if other.pk != article.pk}
+                    self.assertLessEqual(related, others)
 
     def test_every_article_page_shows_every_element(self):
-        for article in self.articles:
+        for article in (a for a in self.articles if a.locale.language_code == "en"):
             with self.subTest(article=article.slug):
                 soup = BeautifulSoup(self.client.get(article.url).content, "html.parser")
                 self.assertEqual(len(soup.find_all("h1")), 1)

@@ -15,7 +15,7 @@ from datetime import timedelta
 from django.utils import timezone
 from kronika.news.models import SectionPage
 from kronika.testing import build_article
-section = SectionPage.objects.get(slug="news")
+section = SectionPage.objects.get(locale__language_code="en", slug="news")
 article = build_article(section, "Scheduled by the clock test", live=False)
 section.add_child(instance=article)
 article.go_live_at = timezone.now() + timedelta(seconds=5)

@@ -49,7 +49,7 @@ editor, _ = get_user_model().objects.get_or_create(
     username="crash-editor", defaults={{"is_staff": True, "is_superuser": True}}
 )
 author, _ = Author.objects.get_or_create(slug="crash-author", defaults={{"name": "A. Writer"}})
-section = SectionPage.objects.get(slug="news")
+section = SectionPage.objects.get(locale__language_code="en", slug="news")
 client = Client(HTTP_HOST="127.0.0.1")
 client.force_login(editor)
 form = nested_form_data({{

@@ -33,5 +33,7 @@ class WritersBylineTests(KronikaTestCase):
             self.alice, slug="ferry-timetable-changes", **{"action-submit": "1"}
         )
         self.client.post(self.add_url(), nested_form_data(data))
-        article = ArticlePage.objects.get(slug="ferry-timetable-changes")
+        article = ArticlePage.objects.get(
+            locale__language_code="en", slug="ferry-timetable-changes"
+        )
         self.assertEqual(article.authors, [self.alice])

@@ -57,7 +57,8 @@ class PaperWithoutReaderFeaturesTests(SimpleTestCase):
 
     def test_the_demo_loads_no_readers_comments_or_ratings(self):
         self.assertIn(
-            "Demo content added: 6 sections, 7 authors, 44 articles, 4 pages.", self.demo.output()
+            "Demo content added: 6 sections, 7 authors, 44 articles, 4 pages, 22 translations.",
+            self.demo.output(),
         )
 
     def test_an_article_shows_its_neighbours_and_the_lists_of_more_to_read(self):

@@ -11,7 +11,7 @@ PUBLISH = """
 import time
 from kronika.news.models import SectionPage
 from kronika.testing import build_article
-section = SectionPage.objects.get(slug="news")
+section = SectionPage.objects.get(locale__language_code="en", slug="news")
 article = build_article(section, {title!r})
 section.add_child(instance=article)
 article.save_revision().publish()

@@ -28,7 +28,7 @@ def set_up_paper() -> None:
 
 
 def draft(title: str, slug: str) -> ArticlePage:
-    section = SectionPage.objects.get(slug="news")
+    section = SectionPage.objects.get(locale__language_code="en", slug="news")
     article = build_article(
         section,
         title,

@@ -1,5 +1,7 @@
 import logging
 
+from django.conf import settings
+
 from kronika.base.management.commands.serve import Command as ServeCommand
 from kronika.demo.loader import ensure_accounts, load_demo
 from kronika.demo.newsroom import load_work_in_progress
@@ -32,6 +34,8 @@ class Command(ServeCommand):
             self.stdout.write(f"{heading} added: {summary}.")
         host, port = options["host"], options["port"]
         self.stdout.write(self.style.SUCCESS(f"\nThe demo paper: http://{host}:{port}/"))
+        for code, name in settings.LANGUAGES[1:]:
+            self.stdout.write(f"  {name:<14} http://{host}:{port}/{code}/")
         self.stdout.write(f"The newsroom:   http://{host}:{port}/admin/")
         for username, password in passwords.items():
             self.stdout.write(f"  {username:<9} password: {password}")
