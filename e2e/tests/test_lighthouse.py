@@ -4,7 +4,8 @@ template; the scores, the shifts and the article's page weight are kept in
 var/lighthouse/summary.json.
 
 A Lighthouse run takes about 20 s on a two-core machine, so the gate measures
-one page per template rather than every page it checks otherwise: the tag and
+one page per template, and the article in each of the demo's other languages
+(issue 23), rather than every page it checks otherwise: the tag and
 author pages are the section page's list (news/includes/article_list.html),
 Lighthouse refuses to measure a page answered with 404, and the search page is
 kept out of search engines on purpose (noindex), which Lighthouse's SEO score
