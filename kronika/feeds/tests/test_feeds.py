@@ -160,7 +160,9 @@ class FeedTests(KronikaTestCase):
         for url, own in pages.items():
             with self.subTest(url=url):
                 soup = BeautifulSoup(self.client.get(url).content, "html.parser")
-                links = {link["href"]: link["type"] for link in soup.select("link[rel=alternate]")}
+                # The feeds, not the page in the paper's other languages (hreflang).
+                feeds = soup.select("link[rel=alternate][type]")
+                links = {link["href"]: link["type"] for link in feeds}
                 self.assertEqual(links.get(own), "application/rss+xml")
                 self.assertEqual(links.get("/feeds/feed.json"), "application/feed+json")
                 self.assertIn("application/atom+xml", links.values())
