@@ -5,8 +5,8 @@ regular expression matched against the address and a quoting pass, about
 16 µs of CPU where a kept address costs 8, and an article page links some
 thirty pages (menus, footer, its own address in its metadata and share links,
 neighbours, teasers). What a path
-reverses to depends only on the URL configuration and the script prefix, so it
-and the language is kept, for the most recently asked addresses.
+reverses to depends only on the URL configuration, the script prefix and the
+language, so it is kept, for the most recently asked addresses.
 """
 
 from functools import lru_cache
