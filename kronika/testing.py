@@ -18,9 +18,10 @@ from django.test import Client, RequestFactory, TestCase, override_settings
 from django.utils import timezone
 from django.utils.text import slugify
 from PIL import Image
-from wagtail.models import Locale, Site
+from wagtail.models import Site
 from wagtail.test.utils.form_data import inline_formset, rich_text, streamfield
 
+from kronika.base.languages import publish_translation
 from kronika.base.models import KronikaImage, PaperSettings
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
 
@@ -74,21 +75,11 @@ def publish_article(section, title, *, when=None, **kwargs) -> ArticlePage:
 
 
 def translate(page, language: str, **fields):
-    """`page` translated into `language` and published, its parents first where they are not.
+    """`page` translated into `language` and published with its source's date, as read back.
 
-    Made by Wagtail's copy_for_translation, which wagtail-localize's workflow
-    calls too; `fields` are the translated values (title, slug, body…).
+    `fields` are the translated values (title, slug, body…).
     """
-    translation = page.specific.copy_for_translation(
-        Locale.objects.get(language_code=language), copy_parents=True
-    )
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    if page.first_published_at is not None:
-        type(translation).objects.filter(pk=translation.pk).update(
-            first_published_at=page.first_published_at, last_published_at=page.first_published_at
-        )
+    translation = publish_translation(page, language, dated_as_source=True, **fields)
     translation.refresh_from_db()
     return translation
 

@@ -2,7 +2,7 @@
 
 Each language is a Wagtail locale with a tree of pages of its own: the home
 page's translation is that language's home, under which sit its sections and
-their articles, translated with wagtail-localize or written in that language
+their articles, translated from a source (publish_translation) or written in that language
 alone. The first language is served at "/", each other under its code, so
 an address names its language and nothing depends on what a browser asks for
 (a page cache keeps one copy of each address, and nothing is negotiated).
@@ -74,6 +74,27 @@ def ensure_locales(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
         Locale.objects.using(using).get_or_create(language_code=code)
 
 
+def publish_translation(page, language: str, *, dated_as_source=False, **fields):
+    """`page` in `language`, given its translated `fields` and published; its parents first.
+
+    Wagtail's copy_for_translation makes the copy, linked to its source by
+    their translation key, in the language's own tree (translating the
+    parents that are not yet). `dated_as_source` dates it as its source was
+    first published, as a translation published the same day is.
+    """
+    translated = page.specific.copy_for_translation(
+        Locale.objects.get(language_code=language), copy_parents=True
+    )
+    for name, value in fields.items():
+        setattr(translated, name, value)
+    translated.save_revision().publish()
+    if dated_as_source and page.first_published_at is not None:
+        type(translated).objects.filter(pk=translated.pk).update(
+            first_published_at=page.first_published_at, last_published_at=page.first_published_at
+        )
+    return translated
+
+
 def locale_ids(request=None) -> dict[str, int]:
     """Each configured language's locale id, kept in memory behind the SITE tag."""
     return remember(
@@ -90,6 +111,12 @@ def locale_ids(request=None) -> dict[str, int]:
 
 def active_locale_id(request=None) -> int | None:
     return locale_ids(request).get(translation.get_language())
+
+
+def in_language(queryset, code: str | None = None):
+    """The pages of `queryset` in language `code`, by default the one being read."""
+    locale_id = locale_ids().get(code or translation.get_language())
+    return queryset.filter(locale_id=locale_id) if locale_id else queryset.none()
 
 
 def og_locale(code: str) -> str:

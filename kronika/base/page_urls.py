@@ -42,6 +42,11 @@ def served_at(path: str, language: str | None = None) -> str | None:
     )
 
 
+def home_address(language: str | None = None) -> str:
+    """The home page's address in `language` ("/", "/lt/"), by default the active one."""
+    return served_at("", language) or "/"
+
+
 def url_parts(page, request, wagtails_own):
     """Page.get_url_parts, with the address reversed once; `wagtails_own()` where it differs.
 

@@ -15,7 +15,8 @@ import json
 from pathlib import Path
 
 from django.conf import settings
-from wagtail.models import Locale
+
+from kronika.base.languages import publish_translation
 
 TRANSLATIONS = Path(__file__).parent / "content" / "translations.json"
 
@@ -30,16 +31,15 @@ def load_translations(home, sections, articles, body) -> int:
     for code in settings.KRONIKA_LANGUAGES[1:]:
         if code not in data["home"]:
             continue
-        locale = Locale.objects.get(language_code=code)
-        added += _translate(home, locale, title=data["home"][code]["title"])
+        added += _translate(home, code, title=data["home"][code]["title"])
         for slug, section in sections.items():
             text = data["sections"][slug][code]
-            added += _translate(section, locale, title=text["title"], intro=text["intro"])
+            added += _translate(section, code, title=text["title"], intro=text["intro"])
         for slug, versions in data["articles"].items():
             text = versions[code]
             added += _translate(
                 articles[slug],
-                locale,
+                code,
                 title=text["headline"],
                 slug=text["slug"],
                 standfirst=text["standfirst"],
@@ -49,18 +49,9 @@ def load_translations(home, sections, articles, body) -> int:
     return added
 
 
-def _translate(page, locale, **fields) -> bool:
-    """`page` in `locale` with its translated `fields`, published; False if it already was."""
-    if page.get_translations().filter(locale=locale).exists():
+def _translate(page, language: str, **fields) -> bool:
+    """`page` in `language` with its translated `fields`, published; False if it already was."""
+    if page.get_translations().filter(locale__language_code=language).exists():
         return False
-    translation = page.specific.copy_for_translation(locale)
-    for name, value in fields.items():
-        setattr(translation, name, value)
-    translation.save_revision().publish()
-    if page.first_published_at is not None:
-        # Published with its source, as a newsroom publishes a translation the same day.
-        type(translation).objects.filter(pk=translation.pk).update(
-            first_published_at=page.first_published_at,
-            last_published_at=page.first_published_at,
-        )
+    publish_translation(page, language, dated_as_source=True, **fields)
     return True

@@ -23,7 +23,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.xmlutils import SimplerXMLGenerator
 from taggit.models import Tag
 
-from kronika.base.languages import active_locale_id
+from kronika.base.languages import in_language
 from kronika.base.models import PaperSettings
 from kronika.feeds import content
 from kronika.feeds.models import FeedSettings
@@ -113,8 +113,7 @@ class ArticleFeed(Feed):
         if kind is None:
             return None
         if kind == "section":
-            sections = SectionPage.objects.live().filter(locale_id=active_locale_id())
-            return get_object_or_404(sections, slug=slug)
+            return get_object_or_404(in_language(SectionPage.objects.live()), slug=slug)
         if kind == "tag":
             tag = get_object_or_404(Tag, slug=slug)
             if not ArticlePage.objects.published().in_language().tagged(tag).exists():

@@ -1,7 +1,7 @@
 from django.db.models import Max
 from taggit.models import Tag
 
-from kronika.base.languages import active_locale_id
+from kronika.base.languages import in_language
 from kronika.news.models import ArticlePage, Author, SectionPage
 
 
@@ -9,8 +9,7 @@ def feed_last_modified(request, kind=None, slug=None, **kwargs):
     """When the feed's newest article was last published, or None if that cannot be said."""
     articles = ArticlePage.objects.published().in_language()
     if kind == "section":
-        sections = SectionPage.objects.live().filter(locale_id=active_locale_id())
-        section = sections.filter(slug=slug).first()
+        section = in_language(SectionPage.objects.live()).filter(slug=slug).first()
         if section is None:
             return None
         articles = articles.in_section(section)

@@ -24,7 +24,7 @@ from taggit.models import Tag
 from wagtail.models import Page
 
 from kronika.base.languages import locale_ids
-from kronika.base.page_urls import served_at
+from kronika.base.page_urls import home_address
 from kronika.news.models import ArticlePage, Author, HomePage, SectionPage
 
 NEWS_WINDOW = timedelta(days=2)
@@ -50,12 +50,11 @@ class Root:
 def language_roots() -> dict[int, Root]:
     """Each configured language's home page, by locale id."""
     codes = {locale_id: code for code, locale_id in locale_ids().items()}
-    return {
-        home.locale_id: Root(
-            codes[home.locale_id], home.url_path, served_at("", codes[home.locale_id]) or "/"
-        )
-        for home in HomePage.objects.filter(locale_id__in=codes).only("url_path", "locale_id")
-    }
+    roots = {}
+    for home in HomePage.objects.filter(locale_id__in=codes).only("url_path", "locale_id"):
+        code = codes[home.locale_id]
+        roots[home.locale_id] = Root(code, home.url_path, home_address(code))
+    return roots
 
 
 def page_path(page, root: Root) -> str:

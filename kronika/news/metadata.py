@@ -10,7 +10,7 @@ import json
 from django.utils.translation import get_language, gettext
 
 from kronika.base import languages, share_image
-from kronika.base.page_urls import served_at
+from kronika.base.page_urls import home_address
 
 SHARE_FILTER = "fill-1200x630"
 JSONLD_IMAGES = ("fill-1200x675", "fill-1200x900", "fill-1200x1200")  # 16:9, 4:3, 1:1
@@ -100,7 +100,7 @@ def metadata(request, paper, page=None, title="", description="") -> dict:
                 "@type": "WebSite",
                 "name": paper.name,
                 "description": paper.tagline,
-                "url": absolute(served_at("") or "/"),
+                "url": absolute(home_address()),
                 "inLanguage": get_language(),
                 "publisher": publisher,
             }
@@ -117,7 +117,7 @@ def metadata(request, paper, page=None, title="", description="") -> dict:
                 "isPartOf": {
                     "@type": "WebSite",
                     "name": paper.name,
-                    "url": absolute(served_at("") or "/"),
+                    "url": absolute(home_address()),
                 },
             },
             _breadcrumbs(request, [specific]),
@@ -184,7 +184,7 @@ def _news_article(request, paper, article, url, description, image, publisher, k
 
 
 def _breadcrumbs(request, pages) -> dict:
-    trail = [(gettext("Home"), request.build_absolute_uri(served_at("") or "/"))]
+    trail = [(gettext("Home"), request.build_absolute_uri(home_address()))]
     trail += [(page.title, request.build_absolute_uri(page.url)) for page in pages]
     return {
         "@context": "https://schema.org",

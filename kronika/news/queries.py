@@ -6,11 +6,11 @@ search asks; `ArticlePage.objects` is built from them.
 
 from django.db.models import Exists, F, OuterRef, Prefetch, Q
 from django.db.models.functions import Length, Substr
-from django.utils import timezone, translation
+from django.utils import timezone
 from wagtail.models import PageManager, PageViewRestriction
 from wagtail.query import PageQuerySet
 
-from kronika.base.languages import locale_ids
+from kronika.base import languages
 from kronika.base.models import KronikaRendition
 from kronika.news import privacy
 from kronika.news.bylines import with_bylines
@@ -99,8 +99,7 @@ class ArticlePageQuerySet(PageQuerySet):
 
     def in_language(self, code: str | None = None):
         """In the language `code`, by default the one being read: each language lists its own."""
-        locale_id = locale_ids().get(code or translation.get_language())
-        return self.filter(locale_id=locale_id) if locale_id else self.none()
+        return languages.in_language(self, code)
 
     def in_language_of(self, page):
         """In the language `page` is in."""

@@ -30,10 +30,9 @@ def tag_languages(request, tag) -> frozenset[str]:
     """The languages the tag has published articles in, kept until its lists change."""
 
     def build():
-        found = ArticlePage.objects.published().tagged(tag).order_by().values_list("locale_id")
-        return frozenset(
-            languages.languages_of(found.distinct().values_list("locale_id", flat=True))
-        )
+        published = ArticlePage.objects.published().tagged(tag).order_by()
+        found = published.values_list("locale_id", flat=True).distinct()
+        return frozenset(languages.languages_of(found))
 
     key = f"tag-languages:{tag.pk}"
     return remember(request, key, [cache_tags.listing("tag", tag.pk)], build)

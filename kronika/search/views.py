@@ -2,7 +2,7 @@ from django.conf import settings
 from django.core.paginator import EmptyPage, PageNotAnInteger, Paginator
 from django.shortcuts import render
 
-from kronika.base.languages import active_locale_id
+from kronika.base.languages import in_language
 from kronika.base.reader_methods import only_get_and_head
 from kronika.base.stemming import stem, words
 from kronika.news.models import ArticlePage, SectionPage
@@ -22,10 +22,7 @@ def search(request):
     query = raw[:MAX_QUERY].strip()
     terms = [term for term in words(query) if len(term) > 1][:MAX_TERMS]
     sections = list(
-        SectionPage.objects.live()
-        .filter(locale_id=active_locale_id(request))
-        .order_by("path")
-        .only("title", "slug", "path")
+        in_language(SectionPage.objects.live()).order_by("path").only("title", "slug", "path")
     )
     section = next((s for s in sections if s.slug == request.GET.get("section")), None)
     # A date that cannot be read is shown with the form, and left out of the search.

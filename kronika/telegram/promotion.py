@@ -21,6 +21,10 @@ DEFAULT_PROMO_TEXT = gettext_noop(
 )
 
 
+def _shown(value: str, default: str) -> str:
+    return gettext(default) if value == default else value
+
+
 @register_setting(icon="globe")
 class TelegramSettings(BaseSiteSetting):
     channel_url = models.URLField(
@@ -37,16 +41,12 @@ class TelegramSettings(BaseSiteSetting):
     @property
     def shown_title(self) -> str:
         """The promo's title, in the reader's language while it is still the default."""
-        if self.promo_title == DEFAULT_PROMO_TITLE:
-            return gettext(DEFAULT_PROMO_TITLE)
-        return self.promo_title
+        return _shown(self.promo_title, DEFAULT_PROMO_TITLE)
 
     @property
     def shown_text(self) -> str:
         """The promo's text, in the reader's language while it is still the default."""
-        if self.promo_text == DEFAULT_PROMO_TEXT:
-            return gettext(DEFAULT_PROMO_TEXT)
-        return self.promo_text
+        return _shown(self.promo_text, DEFAULT_PROMO_TEXT)
 
     @property
     def channel_name(self) -> str:

@@ -57,4 +57,4 @@ def language_switcher(context) -> dict:
 @register.simple_tag
 def home_url() -> str:
     """The address of the home page in the language of the page being rendered: "/", "/lt/"."""
-    return page_urls.served_at("") or "/"
+    return page_urls.home_address()

@@ -12,8 +12,9 @@ from typing import NamedTuple
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from wagtail.models import Locale, Page, Site
+from wagtail.models import Page, Site
 
+from kronika.base.languages import publish_translation
 from kronika.news.models import HomePage
 from kronika.wordpress import wxr
 from kronika.wordpress.importer.articles import Articles
@@ -33,8 +34,8 @@ def home_in(language: str):
     """The paper's home page in `language`, where the import puts its sections and pages.
 
     A language the paper has no home page in yet gets one, translated from the
-    first language's by wagtail-localize's means (its title to be translated
-    in the admin): the posts are then that language's first articles.
+    first language's (its title to be translated in the admin): the posts are
+    then that language's first articles.
     """
     home = HomePage.objects.filter(locale__language_code=language).first()
     first = (
@@ -43,9 +44,7 @@ def home_in(language: str):
     )
     if home is not None or first is None:
         return home or first
-    home = first.copy_for_translation(Locale.objects.get(language_code=language))
-    home.save_revision().publish()
-    return home
+    return publish_translation(first, language)
 
 
 class ImportRefused(Exception):
