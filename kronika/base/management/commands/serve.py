@@ -84,6 +84,29 @@ def fewer_malloc_arenas() -> None:
 MIGRATION_LOCK = 0x6B726F6E  # "kron"
 
 
+# How long the task worker may take to stop on a signal it had too (stop_worker).
+WORKER_GRACE = 5
+
+
+def stop_worker(worker: subprocess.Popen) -> None:
+    """Stop the task worker once, letting it finish its task.
+
+    Ctrl-C in a terminal, and systemd's default stop, signal the whole process
+    group, the worker included: a second signal from here would make it drop
+    the task it is running ("Received Terminated again"). So it gets a moment
+    to stop on its own first, and only then is asked, once, and after that killed.
+    """
+    try:
+        worker.wait(timeout=WORKER_GRACE)
+        return
+    except subprocess.TimeoutExpired:
+        worker.terminate()
+    try:
+        worker.wait(timeout=15)
+    except subprocess.TimeoutExpired:
+        worker.kill()
+
+
 @contextmanager
 def migration_lock():
     """Let one of several app servers starting together migrate, and the others wait.
@@ -157,11 +180,7 @@ class Command(BaseCommand):
             self.run_server(host, port, workers, threads)
         finally:
             if worker is not None:
-                worker.terminate()
-                try:
-                    worker.wait(timeout=15)
-                except subprocess.TimeoutExpired:
-                    worker.kill()
+                stop_worker(worker)
 
     def migrate_if_needed(self):
         with migration_lock():
