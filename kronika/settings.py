@@ -82,7 +82,9 @@ INSTALLED_APPS = [
     "kronika.worker",
     "kronika.security",
     "kronika.accounts",
+    "kronika.translations",
     *features.app_names(KRONIKA_FEATURES, "wordpress"),
+    "wagtail_localize",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -295,6 +297,9 @@ LANGUAGES = [(code, _language_name(code)) for code in KRONIKA_LANGUAGES]
 WAGTAIL_I18N_ENABLED = True
 WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 LOCALE_PATHS = [PACKAGE_DIR / "locale"]
+# A translation starts as a draft, whatever its original's state: published at
+# once, it would show readers the original's text under /lt/ until translated.
+WAGTAILLOCALIZE_SYNC_LIVE_STATUS_ON_TRANSLATE = False
 TIME_ZONE = env_str("KRONIKA_TIME_ZONE", "UTC")
 USE_I18N = True
 USE_TZ = True

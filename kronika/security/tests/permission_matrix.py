@@ -86,6 +86,8 @@ SITEMAPS = (
     "the authors sitemap",
 )
 SEARCH = "q=budget"
+SOURCES = ("the translations of a published News article", "the translations of a Vault draft")
+TRANSLATION = ("the Lithuanian translation of a published News article",)
 # Wagtail's page chooser lists every page, by its latest draft's title, to anyone
 # who may link to pages. Kronika's groups hold their rights on the whole tree, so
 # there it shows no one a title their rights hide. With rights narrowed as here, a
@@ -445,6 +447,46 @@ MATRIX = [
         ONLY_SUPERUSER,
         on=("the Telegram channel",),
     ),
+    # -- Translations (wagtail-localize, held to page rights by kronika.translations) ---
+    # Its translation editor's strings, for those who may open the admin.
+    Entry("wagtail_localize:javascript_catalog", STAFF),
+    # Translating a page needs the right to edit it (the form offers the languages).
+    Entry("wagtail_localize:submit_page_translation", "edit", on=ARTICLES, writes=True),
+    # No snippet of Kronika's is translatable: refused to those who may not edit
+    # authors, and not found for those who may.
+    Entry("wagtail_localize:submit_snippet_translation", NOBODY, on=("an author",), writes=True),
+    # Syncing needs the right to edit the original.
+    Entry("wagtail_localize:update_translations", "edit", on=SOURCES, writes=True),
+    # The translation itself: in the Lithuanian tree, outside every desk's scope.
+    Entry("wagtail_localize:edit_string_translation", "edit", on=TRANSLATION, ok=POST_ONLY),
+    Entry(
+        "wagtail_localize:edit_override",
+        "edit",
+        on=TRANSLATION,
+        ok=(*POST_ONLY, 404),
+    ),
+    Entry("wagtail_localize:download_pofile", "edit", on=TRANSLATION),
+    Entry("wagtail_localize:upload_pofile", "edit", on=TRANSLATION, ok=POST_ONLY, writes=True),
+    # No machine translator is configured: nothing calls a third party.
+    Entry("wagtail_localize:machine_translate", "edit", on=TRANSLATION, ok=POST_ONLY),
+    # Its address with a preview mode finds none on an article (404), the one
+    # without shows the preview (200).
+    Entry(
+        "wagtail_localize:preview_translation",
+        "edit",
+        on=(*TRANSLATION, "the Lithuanian translation in a preview mode articles do not have"),
+        ok=(200, 404),
+    ),
+    Entry("wagtail_localize:stop_translation", "edit", on=TRANSLATION, ok=POST_ONLY, writes=True),
+    Entry("wagtail_localize:convert_to_alias", "edit", on=TRANSLATION, writes=True),
+    # Everyone on the admin may open the reports; each lists only what they may edit.
+    Entry("wagtail_localize:translations_report", STAFF),
+    Entry("wagtail_localize:translations_report_results", STAFF),
+    Entry("translations_out_of_date", STAFF),
+    Entry("translations_out_of_date_results", STAFF),
+    # The snippets its editor chooses from, for those who may edit them.
+    Entry("wagtail_localize:snippets_api_listing", "edit", on=("an author",)),
+    Entry("wagtail_localize:snippets_api_detail", "edit", on=("an author",)),
     # -- Kronika's reports and Telegram actions ----------------------------------------
     Entry("ratings_report", STAFF),
     Entry("ratings_report_results", STAFF),

@@ -47,6 +47,7 @@ from kronika.base.models import KronikaImage, PaperSettings
 from kronika.comments.models import Block, Comment
 from kronika.news.models import ArticlePage, SectionPage
 from kronika.ratings.models import Rating
+from kronika.security.tests import scoped_translations
 from kronika.security.tests.support import (
     EDITOR,
     EDITORS,
@@ -145,6 +146,7 @@ class ScopedPaper(KronikaTestCase):
         cls._build_pages(editors)
         cls._build_reader_content()
         cls._build_admin_objects()
+        scoped_translations.build(cls)
         cls.secrets = cls._secrets()
         cls.targets = {target.name: target for target in targets_of(cls)}
 
@@ -784,7 +786,17 @@ def targets_of(paper) -> list[Target]:
             )
         ),
         Target("a paragraph block", {}, query=f"id={paragraph.definition_prefix}"),
-        Target("an author", {"pk": paper.alice.pk, "slug": paper.alice.slug}),
+        Target(
+            "an author",
+            {
+                "pk": paper.alice.pk,
+                "slug": paper.alice.slug,
+                "app_label": "news",
+                "model_name": "author",
+            },
+            rights(edit=EDITORS),
+        ),
+        *scoped_translations.targets(paper),
         Target("a tag", {"slug": paper.tag.slug}),
         Target("the News section's slug", {"slug": paper.news.slug}),
         Target(

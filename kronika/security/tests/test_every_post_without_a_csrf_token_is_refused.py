@@ -32,8 +32,9 @@ FORMS = {
 }
 # Django's refusal (Kronika's page), and the admin API's.
 CSRF_REFUSALS = ("This form could not be verified", "CSRF Failed")
-# The one csrf_exempt part of Kronika's URLs: Wagtail's admin API, built on Django
-# REST framework, which checks the token itself once it knows who is asking.
+# The csrf_exempt parts of Kronika's URLs: Wagtail's admin API, and the API of
+# wagtail-localize's translation editor, both built on Django REST framework,
+# which checks the token itself once it knows who is asking.
 # Anonymous visitors and readers are sent to sign in before that. For staff, its
 # check reads the body first, so a text/plain body gets 415 instead of 403; either
 # way no view code runs.
@@ -48,6 +49,10 @@ ADMIN_API = {
     "wagtailadmin_api:images:listing",
     "wagtailadmin_api:images:detail",
     "wagtailadmin_api:images:find",
+    "wagtail_localize:edit_string_translation",
+    "wagtail_localize:edit_override",
+    "wagtail_localize:snippets_api_listing",
+    "wagtail_localize:snippets_api_detail",
 }
 
 
