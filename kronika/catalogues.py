@@ -59,6 +59,8 @@ def extracted(languages_: list[str]) -> dict[str, polib.POFile]:
             PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__", "tests", "*.pyc")
         )
         command = [sys.executable, "-m", "django", "makemessages", "--no-obsolete"]
+        # Templates of every kind readers get: pages, and the feeds' stylesheet.
+        command += ["--extension=html,txt,py,xsl"]
         command += [f"--locale={language}" for language in languages_]
         command += [f"--ignore={pattern}" for pattern in IGNORED]
         environment = {

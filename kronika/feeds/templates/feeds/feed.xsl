@@ -1,4 +1,4 @@
-{% load static %}<?xml version="1.0" encoding="utf-8"?>
+{% load static i18n %}<?xml version="1.0" encoding="utf-8"?>
 <!--
   Shows one of the paper's RSS or Atom feeds as a page in a browser
   (kronika/feeds/stylesheet.py). XSLT 1.0, which is all browsers run.
@@ -21,7 +21,7 @@
 <html lang="{$language}">
 <head>
 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-<title><xsl:value-of select="$title"/> · news feed</title>
+<title><xsl:value-of select="$title"/> · {% translate "news feed" %}</title>
 <link rel="icon" href="{% static 'kronika/favicon.svg' %}" type="image/svg+xml"/>
 <link rel="stylesheet" href="{% static 'kronika/kronika.css' %}"/>
 <link rel="stylesheet" href="{% static 'feeds/feed.css' %}"/>
@@ -38,32 +38,32 @@
     </p>
   </xsl:if>
   <section class="feed-subscribe" aria-labelledby="feed-subscribe-heading">
-    <h2 id="feed-subscribe-heading">This is a news feed</h2>
-    <p>A feed lists the latest stories in a form that news reader apps understand.
-      Subscribe to it, and new stories from {{ settings.base.PaperSettings.name }} come to your reader
-      as soon as they are published: no account or e-mail address needed.</p>
-    <h3>How to subscribe</h3>
+    <h2 id="feed-subscribe-heading">{% translate "This is a news feed" %}</h2>
+    <p>{% blocktranslate trimmed with paper=settings.base.PaperSettings.name %}A feed lists the latest stories in a form that news reader apps understand.
+      Subscribe to it, and new stories from {{ paper }} come to your reader
+      as soon as they are published: no account or e-mail address needed.{% endblocktranslate %}</p>
+    <h3>{% translate "How to subscribe" %}</h3>
     <ol>
-      <li>Copy this address:
+      <li>{% translate "Copy this address:" %}
         <code class="feed-address"><xsl:value-of select="$address"/></code></li>
-      <li>Paste it into your news reader (for example NetNewsWire, Feedly, Inoreader
-        or Thunderbird), where it asks for a feed or a website to follow.</li>
+      <li>{% blocktranslate trimmed %}Paste it into your news reader (for example NetNewsWire, Feedly, Inoreader
+        or Thunderbird), where it asks for a feed or a website to follow.{% endblocktranslate %}</li>
     </ol>
   </section>
   <section class="feed-items" aria-labelledby="feed-items-heading">
-    <h2 id="feed-items-heading">Latest stories</h2>
+    <h2 id="feed-items-heading">{% translate "Latest stories" %}</h2>
     <xsl:choose>
       <xsl:when test="$channel/item | $channel/atom:entry">
         <ol class="feed-list">
           <xsl:apply-templates select="$channel/item | $channel/atom:entry"/>
         </ol>
       </xsl:when>
-      <xsl:otherwise><p>No stories yet.</p></xsl:otherwise>
+      <xsl:otherwise><p>{% translate "No stories yet." %}</p></xsl:otherwise>
     </xsl:choose>
   </section>
 </main>
 <footer class="feed-footer">
-  <p><a href="{$channel/link | $channel/atom:link[@rel='alternate']/@href}">Read <xsl:value-of select="$title"/> on the website</a></p>
+  <p><a href="{$channel/link | $channel/atom:link[@rel='alternate']/@href}">{% blocktranslate with feed=feed_title %}Read {{ feed }} on the website{% endblocktranslate %}</a></p>
 </footer>
 </body>
 </html>
@@ -108,33 +108,39 @@
   </li>
 </xsl:template>
 
-<!-- "6 December 2026", as the site writes dates, in a <time> machines can read. -->
+<!-- The date as the site writes it in the feed's language ("6 December 2026",
+  "2026 m. gruodžio 6 d.", "6 декабря 2026 г."), in a <time> machines can read.
+  The view gives each month's pattern, with {D} and {Y} where the day and year go. -->
+<xsl:variable name="month-patterns">{{ month_patterns }}</xsl:variable>
+
 <xsl:template name="date">
   <xsl:param name="year"/>
   <xsl:param name="month"/>
   <xsl:param name="day"/>
-  <xsl:variable name="months" select="' January February March April May June July August September October November December '"/>
+  <xsl:variable name="pattern">
+    <xsl:call-template name="nth-item">
+      <xsl:with-param name="items" select="string($month-patterns)"/>
+      <xsl:with-param name="n" select="$month"/>
+    </xsl:call-template>
+  </xsl:variable>
+  <xsl:variable name="dated" select="concat(substring-before($pattern, '{D}'), $day, substring-after($pattern, '{D}'))"/>
   <p class="feed-item-date">
     <time datetime="{$year}-{format-number($month, '00')}-{format-number($day, '00')}">
-      <xsl:value-of select="concat($day, ' ')"/>
-      <xsl:call-template name="nth-word">
-        <xsl:with-param name="words" select="$months"/>
-        <xsl:with-param name="n" select="$month"/>
-      </xsl:call-template>
-      <xsl:value-of select="concat(' ', $year)"/>
+      <xsl:value-of select="concat(substring-before($dated, '{Y}'), $year, substring-after($dated, '{Y}'))"/>
     </time>
   </p>
 </xsl:template>
 
-<xsl:template name="nth-word">
-  <xsl:param name="words"/>
+<!-- The nth of the items of "|a|b|c|". -->
+<xsl:template name="nth-item">
+  <xsl:param name="items"/>
   <xsl:param name="n"/>
-  <xsl:variable name="rest" select="substring-after($words, ' ')"/>
+  <xsl:variable name="rest" select="substring-after($items, '|')"/>
   <xsl:choose>
-    <xsl:when test="$n &lt;= 1"><xsl:value-of select="substring-before($rest, ' ')"/></xsl:when>
+    <xsl:when test="$n &lt;= 1"><xsl:value-of select="substring-before($rest, '|')"/></xsl:when>
     <xsl:otherwise>
-      <xsl:call-template name="nth-word">
-        <xsl:with-param name="words" select="$rest"/>
+      <xsl:call-template name="nth-item">
+        <xsl:with-param name="items" select="$rest"/>
         <xsl:with-param name="n" select="$n - 1"/>
       </xsl:call-template>
     </xsl:otherwise>
