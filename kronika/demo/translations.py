@@ -31,7 +31,7 @@ def load_translations(home, sections, articles, body) -> int:
     for code in settings.KRONIKA_LANGUAGES[1:]:
         if code not in data["home"]:
             continue
-        added += _translate(home, code, title=data["home"][code]["title"])
+        added += _translate(home, code, **data["home"][code])
         for slug, section in sections.items():
             text = data["sections"][slug][code]
             added += _translate(section, code, title=text["title"], intro=text["intro"])

@@ -55,8 +55,20 @@ class HomePage(RestrictionsKeptInMemory, BasePage):
         related_name="+",
         help_text="The top story. Defaults to the newest article with a picture.",
     )
+    tagline = models.CharField(
+        max_length=255,
+        blank=True,
+        help_text=(
+            "The paper's tagline in this edition's language, where readers see the "
+            "tagline. Leave it empty to show the one in the paper settings."
+        ),
+    )
 
-    content_panels = [FirstDraftTitlePanel("title"), FieldPanel("lead_article")]
+    content_panels = [
+        FirstDraftTitlePanel("title"),
+        FieldPanel("tagline"),
+        FieldPanel("lead_article"),
+    ]
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = ["news.SectionPage", "base.StandardPage"]
     max_count = 1
