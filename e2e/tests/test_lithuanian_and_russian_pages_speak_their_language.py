@@ -35,6 +35,8 @@ ENGLISH_INTERFACE = [
     "Your name",
     "Rate this article",
     "Join our Telegram channel",
+    # The demo's own promo text for the English edition's channel.
+    "always find the latest information",
     "Latest",
     "Page not found",
     "Search for what you were looking for",

@@ -21,7 +21,7 @@ READERS = Path(__file__).parent / "content" / "comments.json"
 def set_up_channel(site) -> None:
     if not apps.is_installed("kronika.telegram"):
         return
-    from kronika.telegram.promotion import TelegramSettings
+    from kronika.telegram.promotion import EditionChannel, TelegramSettings
 
     channel = TelegramSettings.for_site(site)
     channel.channel_url = "https://t.me/kronika_demo"
@@ -31,6 +31,14 @@ def set_up_channel(site) -> None:
         "videos, also where this site is blocked. It works on a phone, a PC or a laptop."
     )
     channel.save()
+    # Each other language's edition advertises a channel of its own, its promo
+    # left to the default words in that language.
+    for code in settings.KRONIKA_LANGUAGES[1:]:
+        EditionChannel.objects.update_or_create(
+            paper_channel=channel,
+            language=code,
+            defaults={"channel_url": f"https://t.me/kronika_demo_{code}"},
+        )
 
 
 def comment_policy(*, closed: bool) -> dict:
