@@ -16,8 +16,9 @@ def register_out_of_date_report():
 
 @hooks.register("register_reports_menu_item")
 def register_out_of_date_menu_item():
+    # Beside wagtail-localize's "Translations", and short enough for the sidebar.
     return PermittedMenuItem(
-        "Translations out of date",
+        "Out of sync",
         reverse("translations_out_of_date"),
         name="translations-out-of-date",
         icon_name="site",
