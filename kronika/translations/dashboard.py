@@ -5,6 +5,7 @@ edit. Each item opens the original, and offers Sync, wagtail-localize's view
 that brings the original's new content to the translators.
 """
 
+from django.conf import settings
 from django.urls import reverse
 
 from kronika.news.dashboard import Item, PagePanel
@@ -18,7 +19,9 @@ class OutOfDateTranslationsPanel(PagePanel):
     empty = "Every translation is up to date with its original."
 
     def is_shown(self):
-        return self.user.has_perm(TRANSLATE) and super().is_shown()
+        # A paper in one language has nothing to translate.
+        multilingual = len(settings.LANGUAGES) > 1
+        return multilingual and self.user.has_perm(TRANSLATE) and super().is_shown()
 
     def rows(self):
         return out_of_date(self.user)

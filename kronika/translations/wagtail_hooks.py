@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.urls import reverse
 from wagtail import hooks
 
@@ -14,10 +15,17 @@ def register_out_of_date_report():
     )
 
 
+class TranslationsMenuItem(PermittedMenuItem):
+    """Shown to those who translate, where the paper has more than one language."""
+
+    def is_shown(self, request):
+        return len(settings.LANGUAGES) > 1 and super().is_shown(request)
+
+
 @hooks.register("register_reports_menu_item")
 def register_out_of_date_menu_item():
     # Beside wagtail-localize's "Translations", and short enough for the sidebar.
-    return PermittedMenuItem(
+    return TranslationsMenuItem(
         "Out of sync",
         reverse("translations_out_of_date"),
         name="translations-out-of-date",

@@ -1,3 +1,4 @@
+from django.test import override_settings
 from django.urls import reverse
 from wagtail_localize.models import Translation
 
@@ -83,6 +84,13 @@ class TranslationWorkflowTests(TranslatingPaper):
         self.article.title = "Bridge reopens, finally"
         self.article.save_revision()
         self.assertEqual(self.out_of_date_panel()["heading"], "Translations out of date")
+
+    @override_settings(
+        LANGUAGES=[("en", "English")], WAGTAIL_CONTENT_LANGUAGES=[("en", "English")]
+    )
+    def test_a_paper_in_one_language_shows_neither_the_panel_nor_the_report_in_the_menu(self):
+        self.assertNotIn("translations_out_of_date", dashboard_panels(self.client))
+        self.assertNotContains(self.client.get("/admin/"), "Out of sync")
 
     def out_of_date_panel(self) -> dict:
         return dashboard_panels(self.client)["translations_out_of_date"]
