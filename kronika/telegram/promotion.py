@@ -91,8 +91,8 @@ class EditionChannel(Orderable):
     paper_channel = ParentalKey(
         TelegramSettings, related_name="editions", on_delete=models.CASCADE
     )
-    # Any code, so that changing KRONIKA_LANGUAGES needs no migration; the
-    # settings form offers the paper's languages (wagtail_hooks).
+    # Any code, so that changing KRONIKA_LANGUAGES needs no migration; its
+    # panel offers the paper's languages.
     language = models.CharField(max_length=15)
     channel_url = models.URLField(
         "Telegram channel link", help_text="For example https://t.me/yourpaper_lt"

@@ -55,6 +55,36 @@ class EditionChannelTests(KronikaTestCase):
                 self.assertEqual(promotion["meta"], "@baltic_kronika")
                 self.assertEqual(promotion["title"], "Follow us where we are blocked")
 
+    def settings_form(self, **editions):
+        paper = TelegramSettings.objects.get()
+        return {
+            "channel_url": paper.channel_url,
+            "promo_title": paper.promo_title,
+            "promo_text": paper.promo_text,
+            "editions-TOTAL_FORMS": "2",
+            "editions-INITIAL_FORMS": "1",
+            "editions-MIN_NUM_FORMS": "0",
+            "editions-MAX_NUM_FORMS": "1000",
+            "editions-0-id": str(paper.editions.get().pk),
+            "editions-0-language": "lt",
+            "editions-0-channel_url": "https://t.me/kronika_lt",
+            "editions-0-ORDER": "1",
+            "editions-1-id": "",
+            "editions-1-ORDER": "2",
+            **{f"editions-1-{name}": value for name, value in editions.items()},
+        }
+
+    def test_a_second_channel_for_one_language_is_refused_with_a_message(self):
+        self.client.force_login(self.editor)
+        paper = TelegramSettings.objects.get()
+        response = self.client.post(
+            f"/admin/settings/telegram/telegramsettings/{paper.site_id}/",
+            self.settings_form(language="lt", channel_url="https://t.me/another_lt"),
+        )
+        self.assertEqual(response.status_code, 200)
+        self.assertContains(response, "duplicate data for paper_channel and language")
+        self.assertEqual(paper.editions.count(), 1)
+
     def test_an_editor_adds_the_russian_channel_in_the_settings(self):
         self.client.force_login(self.editor)
         paper = TelegramSettings.objects.get()
@@ -62,24 +92,9 @@ class EditionChannelTests(KronikaTestCase):
         self.assertContains(form, "Channels in the paper&#x27;s other languages")
         response = self.client.post(
             f"/admin/settings/telegram/telegramsettings/{paper.site_id}/",
-            {
-                "channel_url": paper.channel_url,
-                "promo_title": paper.promo_title,
-                "promo_text": paper.promo_text,
-                "editions-TOTAL_FORMS": "2",
-                "editions-INITIAL_FORMS": "1",
-                "editions-MIN_NUM_FORMS": "0",
-                "editions-MAX_NUM_FORMS": "1000",
-                "editions-0-id": str(paper.editions.get().pk),
-                "editions-0-language": "lt",
-                "editions-0-channel_url": "https://t.me/kronika_lt",
-                "editions-0-ORDER": "1",
-                "editions-1-id": "",
-                "editions-1-language": "ru",
-                "editions-1-channel_url": "https://t.me/kronika_ru",
-                "editions-1-promo_title": "Мы в Telegram",
-                "editions-1-ORDER": "2",
-            },
+            self.settings_form(
+                language="ru", channel_url="https://t.me/kronika_ru", promo_title="Мы в Telegram"
+            ),
         )
         self.assertEqual(response.status_code, 302, response.content[:2000])
         promotion = self.promotion_on(self.russian.url)
