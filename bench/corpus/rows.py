@@ -9,6 +9,7 @@ import uuid
 from datetime import timedelta
 from itertools import accumulate
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.db.models import AutoField, F, Min
@@ -124,11 +125,19 @@ class Rows:
         return tuple(row)
 
 
+def front_page():
+    """The home page in the paper's first language, whose sections the archive is filed in.
+
+    The demo also has a home page in each of its other languages.
+    """
+    return HomePage.objects.filter(locale__language_code=settings.LANGUAGE_CODE).first()
+
+
 class Paper:
     """What the archive is added to: the demo paper's sections, authors, tags and pictures."""
 
     def __init__(self, vocabulary: Vocabulary):
-        home = HomePage.objects.first()
+        home = front_page()
         self.sections = (
             list(SectionPage.objects.live().child_of(home).order_by("path")) if home else []
         )
