@@ -37,12 +37,15 @@ class Urls:
     crawl: list[str]  # each fetched once, by the crawl
 
 
+# In the first language's section (each language has its own), after the
+# newest article in that language: the one whose "Next" should show the new one.
 PUBLISH = """
 import sys, time
+from django.conf import settings
 from kronika.news.models import ArticlePage, SectionPage
 from kronika.testing import build_article
-section = SectionPage.objects.get(slug=sys.argv[1])
-previous_url = ArticlePage.objects.published().newest_first().first().url
+section = SectionPage.objects.get(slug=sys.argv[1], locale__language_code=settings.LANGUAGE_CODE)
+previous_url = ArticlePage.objects.published().in_language_of(section).newest_first().first().url
 article = build_article(section, sys.argv[2])
 section.add_child(instance=article)
 article.save_revision().publish()
