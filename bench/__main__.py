@@ -30,6 +30,7 @@ from bench import serving
 from bench.results import Results, step
 from bench.served import Urls, served
 from kronika.base.management.commands.serve import request_threads
+from kronika.cli import DEMO_LANGUAGES
 
 ROOT = serving.ROOT
 OUT = serving.OUT
@@ -65,6 +66,9 @@ def environment(data_dir: Path, database: dict) -> dict:
         KRONIKA_SECRET_KEY="bench-only-secret-key-" + "x" * 40,
         KRONIKA_HTTPS="false",
         KRONIKA_LOG_LEVEL="WARNING",
+        # The paper is the demo's, loaded in the demo's languages: served in
+        # the first only, its other editions' pages would all be 404s.
+        KRONIKA_LANGUAGES=DEMO_LANGUAGES,
         PYTHONPATH=str(ROOT),
         **database,
     )

@@ -3,6 +3,9 @@
 import os
 import sys
 
+# The demo paper is in English, Lithuanian and Russian, as its region reads.
+DEMO_LANGUAGES = "en,lt,ru"
+
 
 def main() -> None:
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kronika.settings")
@@ -12,8 +15,7 @@ def main() -> None:
         os.environ.setdefault("KRONIKA_HTTPS", "false")
         # The demo is read by a person in a terminal, not by a log collector.
         os.environ.setdefault("KRONIKA_LOG_FORMAT", "plain")
-        # The demo paper is in English, Lithuanian and Russian, as its region reads.
-        os.environ.setdefault("KRONIKA_LANGUAGES", "en,lt,ru")
+        os.environ.setdefault("KRONIKA_LANGUAGES", DEMO_LANGUAGES)
     from django.conf import settings
     from django.core.exceptions import ImproperlyConfigured
     from django.core.management import execute_from_command_line

@@ -3,17 +3,21 @@ other editions (their own home pages and sections) stand beside it.
 
 `make bench` stopped at the render stage, and then at publish-to-visible, once
 the demo had a home page and sections in each language: each asked for the one
-there was.
+there was. Its server then ran in the first language only, so the crawl met
+the other editions' articles as 404s.
 """
 
 import io
 import sys
 from contextlib import redirect_stdout
+from pathlib import Path
 from unittest.mock import patch
 
+from bench.__main__ import environment
 from bench.corpus.rows import front_page
 from bench.render import _sections
 from bench.served import PUBLISH
+from kronika.cli import DEMO_LANGUAGES
 from kronika.news.models import ArticlePage
 from kronika.testing import KronikaTestCase, publish_article, translate
 
@@ -43,3 +47,7 @@ class FrontPageTests(KronikaTestCase):
         self.assertEqual(previous_url, "/news/yesterdays-story/")
         story = ArticlePage.objects.get(title="Bench story")
         self.assertEqual(story.get_parent().specific, self.news)
+
+    def test_the_bench_serves_the_demo_in_the_languages_it_was_loaded_in(self):
+        env = environment(Path("var/bench/data"), {})
+        self.assertEqual(env["KRONIKA_LANGUAGES"], DEMO_LANGUAGES)
