@@ -86,9 +86,11 @@ class SiteWideDataMiddleware:
             )
             for kept in site_settings:
                 kept = copy.copy(kept)
-                if isinstance(kept, PaperSettings) and home.tagline:
-                    # Each edition's home page may say the tagline in its language.
-                    kept.tagline = home.tagline
+                tagline = getattr(home, "tagline", "")
+                if isinstance(kept, PaperSettings) and tagline:
+                    # Each edition's home page may say the tagline in its language
+                    # (a site may be rooted at a page of another kind, without one).
+                    kept.tagline = tagline
                 kept._request = request
                 setattr(request, kept.get_cache_attr_name(), kept)
         return self.get_response(request)
