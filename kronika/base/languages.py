@@ -63,6 +63,11 @@ class Translation:
     current: bool
 
 
+def multilingual() -> bool:
+    """Whether the paper has more than one language: one has no translations to link or list."""
+    return len(settings.LANGUAGES) > 1
+
+
 def ensure_locales(using: str = DEFAULT_DB_ALIAS, **kwargs) -> None:
     """A Wagtail locale for each of the paper's languages, the first one made at migration.
 
@@ -137,7 +142,7 @@ def page_translations(request, page) -> list[Translation]:
     Empty when the paper has one language, or the page has no translation
     readers may see: a page alone in its language links no other.
     """
-    if len(settings.KRONIKA_LANGUAGES) < 2:
+    if not multilingual():
         return []
     ids = {locale_id: code for code, locale_id in locale_ids(request).items()}
     versions = {
@@ -177,7 +182,7 @@ def _kept_versions(request, page) -> tuple:
 
 def address_translations(request, codes=None) -> list[Translation]:
     """This address in every language, or in `codes`, for what is not a page: search, a tag."""
-    if len(settings.KRONIKA_LANGUAGES) < 2 or (codes is not None and len(codes) < 2):
+    if not multilingual() or (codes is not None and len(codes) < 2):
         return []
     current = translation.get_language()
     translations = []

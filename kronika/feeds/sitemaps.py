@@ -23,7 +23,7 @@ from django.utils import timezone, translation
 from taggit.models import Tag
 from wagtail.models import Page
 
-from kronika.base.languages import locale_ids
+from kronika.base.languages import locale_ids, multilingual
 from kronika.base.page_urls import home_address
 from kronika.news.models import ArticlePage, Author, HomePage, SectionPage
 
@@ -80,7 +80,7 @@ class PageSitemap(Sitemap):
 
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page, site, protocol)
-        if len(settings.KRONIKA_LANGUAGES) > 1:
+        if multilingual():
             self._add_alternates(urls, f"{self.get_protocol(protocol)}://{self.get_domain(site)}")
         return urls
 

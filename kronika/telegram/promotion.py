@@ -24,6 +24,7 @@ from wagtail.admin.panels import FieldPanel, InlinePanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.models import Orderable
 
+from kronika.base.languages import multilingual
 from kronika.pagecache.fragments import remember
 
 # The defaults are stored in the database, in English. Shown unchanged, they
@@ -146,7 +147,7 @@ def promotion(request) -> Promotion:
 
 
 def _editions(request, paper) -> dict:
-    if len(settings.LANGUAGES) < 2:
+    if not multilingual():
         return {}
     return remember(
         request,

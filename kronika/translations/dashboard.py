@@ -5,11 +5,11 @@ edit. Each item opens the original, and offers Sync, wagtail-localize's view
 that brings the original's new content to the translators.
 """
 
-from django.conf import settings
 from django.urls import reverse
 
+from kronika.base.languages import multilingual
 from kronika.news.dashboard import Item, PagePanel
-from kronika.translations.sources import TRANSLATE, out_of_date
+from kronika.translations.sources import TRANSLATE, out_of_date, sync_address
 
 
 class OutOfDateTranslationsPanel(PagePanel):
@@ -20,8 +20,7 @@ class OutOfDateTranslationsPanel(PagePanel):
 
     def is_shown(self):
         # A paper in one language has nothing to translate.
-        multilingual = len(settings.LANGUAGES) > 1
-        return multilingual and self.user.has_perm(TRANSLATE) and super().is_shown()
+        return multilingual() and self.user.has_perm(TRANSLATE) and super().is_shown()
 
     def rows(self):
         return out_of_date(self.user)
@@ -36,7 +35,7 @@ class OutOfDateTranslationsPanel(PagePanel):
                 f"the {source.locale.get_display_name()} original changed after its last sync"
             ),
             when=source.last_updated_at,
-            links=[("Sync", reverse("wagtail_localize:update_translations", args=(source.pk,)))],
+            links=[("Sync", sync_address(source.pk))],
         )
 
     def more_link(self):

@@ -1,10 +1,9 @@
 """The report of translations out of date, with a link to sync each original."""
 
-from django.urls import reverse
 from wagtail.admin.ui.tables import Column, DateColumn, TitleColumn
 from wagtail.admin.views.reports import ReportView
 
-from kronika.translations.sources import out_of_date
+from kronika.translations.sources import out_of_date, sync_address
 
 
 class OutOfDateReportView(ReportView):
@@ -47,7 +46,7 @@ class OutOfDateReportView(ReportView):
             "sync",
             label="Sync",
             accessor=lambda t: "Sync translations",
-            get_url=lambda t: reverse("wagtail_localize:update_translations", args=(t.source_id,)),
+            get_url=lambda t: sync_address(t.source_id),
         ),
     ]
 

@@ -14,6 +14,7 @@ Syncing brings the new content in; the translator then translates what is new
 """
 
 from django.db.models import Case, DateTimeField, Exists, F, OuterRef, QuerySet, When
+from django.urls import reverse
 from wagtail.models import Page
 from wagtail.permission_policies.pages import PagePermissionPolicy
 from wagtail_localize.models import Translation, TranslationSource
@@ -44,6 +45,11 @@ def out_of_date(user) -> QuerySet:
         .select_related("source", "target_locale", "source__locale")
         .order_by("source__last_updated_at", "target_locale__language_code")
     )
+
+
+def sync_address(source_id: int) -> str:
+    """wagtail-localize's view that brings an original's new content to its translations."""
+    return reverse("wagtail_localize:update_translations", args=(source_id,))
 
 
 def editable_sources(user) -> QuerySet:

@@ -1,7 +1,7 @@
-from django.conf import settings
 from django.urls import reverse
 from wagtail import hooks
 
+from kronika.base.languages import multilingual
 from kronika.base.reports import PermittedMenuItem, report_urls
 from kronika.translations import dashboard
 from kronika.translations.report import OutOfDateReportView
@@ -19,7 +19,7 @@ class TranslationsMenuItem(PermittedMenuItem):
     """Shown to those who translate, where the paper has more than one language."""
 
     def is_shown(self, request):
-        return len(settings.LANGUAGES) > 1 and super().is_shown(request)
+        return multilingual() and super().is_shown(request)
 
 
 @hooks.register("register_reports_menu_item")
