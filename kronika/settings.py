@@ -14,6 +14,7 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
 from kronika import features
+from kronika.email_settings import email_settings, sender
 from kronika.env import (
     env_bool,
     env_choice,
@@ -75,6 +76,7 @@ KRONIKA_FEATURES = features.with_what_they_need(
 INSTALLED_APPS = [
     "kronika.base",
     "kronika.news",
+    "kronika.mail",
     *features.app_names(KRONIKA_FEATURES, "comments", "ratings", "telegram", "feeds", "search"),
     "kronika.pagecache",
     "kronika.backups",
@@ -321,6 +323,19 @@ STORAGES = {
         else "django.contrib.staticfiles.storage.StaticFilesStorage"
     },
 }
+
+# E-mail: the server every mail goes through, password resets included
+# (docs/email.md). Unset, mail is written to files under the data directory.
+# Whatever the site sends is queued in the outbox, and the worker hands it to
+# KRONIKA_EMAIL_BACKEND, retrying until the server takes it (kronika.mail.outbox).
+globals().update(email_settings(env_str("KRONIKA_EMAIL_URL", ""), DATA_DIR))
+EMAIL_BACKEND = "kronika.mail.backend.OutboxBackend"
+DEFAULT_FROM_EMAIL = SERVER_EMAIL = sender(
+    env_str("KRONIKA_EMAIL_FROM", ""), BASE_URL, env_str("KRONIKA_SITE_NAME", "Kronika")
+)
+# How long a mail the server will not take yet (down, login refused, "try
+# later") keeps being tried before it is given up on (kronika.mail.outbox).
+KRONIKA_EMAIL_RETRY_HOURS = env_int("KRONIKA_EMAIL_RETRY_HOURS", 72, minimum=1)
 
 # HTTPS is assumed in production (TLS ends at nginx or the CDN); the local demo
 # on plain http://127.0.0.1 switches it off.

@@ -261,3 +261,22 @@ class KronikaTestCase(TestCase):
         for method in ("GET", "HEAD"):
             with self.subTest(url=url, method=method):
                 self.assertEqual(browser.generic(method, url).status_code, 200)
+
+
+def mail_through(sink, login: tuple[str, str] = ("", "")):
+    """The site's mail queued in its outbox and sent over SMTP to `sink` (kronika.testing_smtp).
+
+    The test runner swaps EMAIL_BACKEND for an in-memory one; this puts the
+    outbox back, with the worker's side talking to a real server on loopback.
+    """
+    return override_settings(
+        EMAIL_BACKEND="kronika.mail.backend.OutboxBackend",
+        KRONIKA_EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST=sink.host,
+        EMAIL_PORT=sink.port,
+        EMAIL_HOST_USER=login[0],
+        EMAIL_HOST_PASSWORD=login[1],
+        EMAIL_USE_TLS=False,
+        EMAIL_USE_SSL=False,
+        EMAIL_TIMEOUT=5,
+    )

@@ -80,6 +80,9 @@ class FailingEmailBackend(BaseEmailBackend):
 
 def reset_link(message) -> str:
     """The path of the reset link in a password reset email."""
-    return re.search(r"https?://[^/\s]+(/admin/password_reset/confirm/\S+/)", message.body).group(
-        1
-    )
+    return reset_path_in(message.body)
+
+
+def reset_path_in(text: str) -> str:
+    """The path of the reset link in a password reset email's text."""
+    return re.search(r"https?://[^/\s]+(/admin/password_reset/confirm/\S+/)", text).group(1)

@@ -9,6 +9,7 @@ from django.core.management.base import CommandError
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV, run_with_reloader
 from django_tasks_db.management.commands import db_worker
 
+from kronika.mail import outbox as mail_outbox
 from kronika.news.tasks import publish_scheduled
 from kronika.worker.lifeline import Lifeline
 
@@ -101,6 +102,8 @@ class Command(db_worker.Command):
         # Scheduled go-lives are queued as deferred tasks when they are set; this
         # catches anything that fell due while no worker was running.
         publish_scheduled.enqueue()
+        # Mail waiting for its server, or cut off by a stop, is sent (kronika.mail.outbox).
+        mail_outbox.resume()
         # Telegram calls cut off by a stop, or waiting for a retry, carry on;
         # a paper without Telegram (KRONIKA_FEATURES) has none and cannot import it.
         if apps.is_installed("kronika.telegram"):
