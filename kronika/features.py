@@ -12,7 +12,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 # In the order their apps are installed, which is the order their parts take
 # at one place on a page (kronika.news.slots).
-OPTIONAL = ("comments", "ratings", "telegram", "feeds", "search", "wordpress")
+OPTIONAL = ("comments", "ratings", "telegram", "newsletters", "feeds", "search", "wordpress")
 
 # The WordPress importer writes the readers' comments it finds. (It also holds
 # Telegram posts back while it publishes, but only where Telegram is installed.)

@@ -77,7 +77,9 @@ INSTALLED_APPS = [
     "kronika.base",
     "kronika.news",
     "kronika.mail",
-    *features.app_names(KRONIKA_FEATURES, "comments", "ratings", "telegram", "feeds", "search"),
+    *features.app_names(
+        KRONIKA_FEATURES, "comments", "ratings", "telegram", "newsletters", "feeds", "search"
+    ),
     "kronika.pagecache",
     "kronika.backups",
     "kronika.demo",
@@ -566,6 +568,9 @@ KRONIKA_FETCH_MAX_REDIRECTS = env_int("KRONIKA_FETCH_MAX_REDIRECTS", 3, minimum=
 
 # Reader comments. Whether comments are held for moderation, and the blocked
 # words, are paper settings that editors change in the admin.
+# Newsletters: sign-ups an hour from one client (kronika.newsletters.signup).
+KRONIKA_NEWSLETTER_SIGNUPS_PER_HOUR = env_int("KRONIKA_NEWSLETTER_SIGNUPS_PER_HOUR", 5, minimum=1)
+
 KRONIKA_COMMENTS_MAX_LENGTH = env_int("KRONIKA_COMMENTS_MAX_LENGTH", 5000, minimum=100)
 KRONIKA_COMMENTS_HONEYPOT = env_bool("KRONIKA_COMMENTS_HONEYPOT", True)
 KRONIKA_COMMENTS_MIN_SECONDS = env_int("KRONIKA_COMMENTS_MIN_SECONDS", 3, minimum=0)

@@ -35,7 +35,7 @@ urlpatterns += i18n_patterns(
     path("", include(news_urls)),
     *(
         path("", include(f"kronika.{feature}.urls"))
-        for feature in ("comments", "feeds", "ratings", "search")
+        for feature in ("comments", "feeds", "newsletters", "ratings", "search")
         if apps.is_installed(f"kronika.{feature}")
     ),
     path("", include(wagtail_urls)),

@@ -1,5 +1,6 @@
 """What the demo holds of the optional features, for those installed: the paper's
-Telegram channel, the articles closed to comments, and readers' comments and ratings.
+Telegram channel and newsletters, the articles closed to comments, and readers'
+comments and ratings.
 
 Each feature's models are imported only where its app is installed
 (KRONIKA_FEATURES): the models of an app left out cannot be imported at all.
@@ -39,6 +40,26 @@ def set_up_channel(site) -> None:
             language=code,
             defaults={"channel_url": f"https://t.me/kronika_demo_{code}"},
         )
+
+
+# Each other edition's own newsletters, in its language; the first language's
+# come with the newsletters' migration.
+EDITION_NEWSLETTERS = {
+    "lt": (("Dienos apžvalga", "digest"), ("Skubios naujienos", "breaking")),
+    "ru": (("Дайджест дня", "digest"), ("Срочные новости", "breaking")),
+}
+
+
+def set_up_newsletters() -> None:
+    if not apps.is_installed("kronika.newsletters"):
+        return
+    from kronika.newsletters.models import Newsletter
+
+    for code in settings.KRONIKA_LANGUAGES[1:]:
+        for order, (name, kind) in enumerate(EDITION_NEWSLETTERS.get(code, ())):
+            Newsletter.objects.get_or_create(
+                language=code, kind=kind, defaults={"name": name, "order": order}
+            )
 
 
 def comment_policy(*, closed: bool) -> dict:

@@ -24,7 +24,12 @@ from wagtail.models import Revision, Site
 from kronika.base.models import KronikaImage, PaperSettings, StandardPage
 from kronika.base.storage import replace_file
 from kronika.demo.drawings import TITLES, render
-from kronika.demo.feature_content import comment_policy, load_readers, set_up_channel
+from kronika.demo.feature_content import (
+    comment_policy,
+    load_readers,
+    set_up_channel,
+    set_up_newsletters,
+)
 from kronika.demo.images import portrait
 from kronika.demo.translations import load_translations
 from kronika.news.models import ArticleAuthor, ArticlePage, Author, HomePage, SectionPage
@@ -82,6 +87,7 @@ def _paper_settings(home):
     site.site_name = paper.name
     site.save(update_fields=["site_name"])
     set_up_channel(site)
+    set_up_newsletters()
 
 
 def _section(home, spec, position):

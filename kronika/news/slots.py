@@ -15,6 +15,10 @@ On every page (base.html):
 - SITE_HEAD: inside <head>, after the page's metadata;
 - FOOTER: in the site's footer, after the paper's name.
 
+On the front page:
+
+- FRONT_END: after the sections' blocks.
+
 On the article page, in page order:
 
 - HEAD: inside <head>, after the page's own metadata;
@@ -45,7 +49,8 @@ AFTER_BODY = "after_body"
 BEFORE_NAV = "before_nav"
 AFTER_NAV = "after_nav"
 END = "end"
-PLACES = (SITE_HEAD, FOOTER, HEAD, HEADER, AFTER_BODY, BEFORE_NAV, AFTER_NAV, END)
+FRONT_END = "front_end"
+PLACES = (SITE_HEAD, FOOTER, HEAD, HEADER, AFTER_BODY, BEFORE_NAV, AFTER_NAV, END, FRONT_END)
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,8 @@ class FeatureListTests(SimpleTestCase):
     def test_a_name_that_is_no_feature_is_refused_with_the_choices(self):
         with self.assertRaisesMessage(
             ImproperlyConfigured,
-            "KRONIKA_FEATURES may name only comments, ratings, telegram, feeds, search, "
-            "wordpress; got 'coments'.",
+            "KRONIKA_FEATURES may name only comments, ratings, telegram, newsletters, feeds, "
+            "search, wordpress; got 'coments'.",
         ):
             self.read("coments,feeds")
 

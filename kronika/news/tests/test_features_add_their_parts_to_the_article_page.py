@@ -13,7 +13,7 @@ from django.conf import settings
 from django.test import override_settings
 from wagtail import hooks
 
-from kronika.news.slots import END, PAGE_SLOTS, PLACES, Slot
+from kronika.news.slots import END, FRONT_END, PAGE_SLOTS, PLACES, Slot
 from kronika.testing import KronikaTestCase, publish_article, without_page_cache
 
 # Each feature's parts, by the marker each leaves in the page, in page order.
@@ -22,6 +22,7 @@ PARTS = [
     ('class="comment-count"', "comments"),
     ('class="rating"', "ratings"),
     ('class="channel-promo"', "telegram"),
+    ('class="newsletter-signup"', "newsletters"),
     ('class="article-nav"', "news"),
     ('class="comments"', "comments"),
     ('class="more-in-section"', "news"),
@@ -87,10 +88,23 @@ class ArticleSlotTests(KronikaTestCase):
         self.assertIn('<aside class="end-part">Ferry line to Gotland returns</aside>', html)
         self.assertGreater(html.find('class="end-part"'), html.find("more-in-section"))
 
+    def test_a_part_registered_for_the_front_page_s_end_is_drawn_after_its_sections(self):
+        publish_article(self.sport, "Derby ends level", when=self.days_ago(1))
+        part = '<aside class="front-part">{{ page.title }}</aside>'
+        with (
+            with_a_template("front_part.html", part),
+            hooks.register_temporarily(PAGE_SLOTS, lambda: [Slot(FRONT_END, "front_part.html")]),
+        ):
+            html = self.client.get("/").content.decode()
+            article = self.page()
+        self.assertIn('<aside class="front-part">', html)
+        self.assertGreater(html.find('class="front-part"'), html.rfind("section-block"))
+        self.assertNotIn("front-part", article)
+
     def test_a_part_for_a_place_that_does_not_exist_is_refused(self):
         with self.assertRaisesMessage(ValueError, "not a place on the pages"):
             Slot("sidebar", "x.html")
-        self.assertEqual(len(PLACES), 8)
+        self.assertEqual(len(PLACES), 9)
 
 
 class ArticleEditorPanelTests(KronikaTestCase):

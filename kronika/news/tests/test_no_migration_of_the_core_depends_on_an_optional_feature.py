@@ -1,7 +1,7 @@
 """The apps always installed migrate without the optional features (KRONIKA_FEATURES).
 
 A migration of base, news or any other app always installed that depended on
-one of comments, ratings, telegram, feeds, search or wordpress would stop
+one of comments, ratings, telegram, newsletters, feeds, search or wordpress would stop
 `kronika migrate` on a paper that leaves that feature out. Nor may a feature's
 migration ask to run before one of theirs (run_before): on a paper that first
 migrated without the feature, that migration of theirs is applied already, and

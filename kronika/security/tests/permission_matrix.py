@@ -101,6 +101,8 @@ DRAFT_TITLES = {
 CHOOSER_TITLES = {**DRAFT_TITLES, marker("sport-changes-title"): {REPORTER}}
 REDIRECT = (302,)
 POST_ONLY = (405,)
+NEWSLETTER = ("a newsletter",)
+NEWSLETTERS = "wagtailsnippets_newsletters_newsletter"
 
 MATRIX = [
     # -- The admin's shell ------------------------------------------------------------
@@ -308,6 +310,12 @@ MATRIX = [
     Entry("wagtailsnippetchoosers_comments_block:chosen", EDITORS, on=("a blocked commenter",)),
     Entry("wagtailsnippetchoosers_comments_block:chosen_multiple", EDITORS),
     Entry("wagtailsnippetchoosers_comments_block:create", EDITORS, writes=True),
+    # Newsletters' names are on every article's form: any staff member's chooser lists them.
+    Entry("wagtailsnippetchoosers_newsletters_newsletter:choose", STAFF),
+    Entry("wagtailsnippetchoosers_newsletters_newsletter:choose_results", STAFF),
+    Entry("wagtailsnippetchoosers_newsletters_newsletter:chosen", STAFF, on=NEWSLETTER),
+    Entry("wagtailsnippetchoosers_newsletters_newsletter:chosen_multiple", STAFF),
+    Entry("wagtailsnippetchoosers_newsletters_newsletter:create", EDITORS, writes=True),
     Entry("wagtailsnippetchoosers_telegram_channel:choose", ONLY_SUPERUSER),
     Entry("wagtailsnippetchoosers_telegram_channel:choose_results", ONLY_SUPERUSER),
     Entry(
@@ -423,6 +431,19 @@ MATRIX = [
     Entry("wagtailsnippets_comments_block:usage", EDITORS, on=("a blocked commenter",)),
     Entry("wagtailsnippets_comments_block:history", EDITORS, on=("a blocked commenter",)),
     Entry("wagtailsnippets_comments_block:history_results", EDITORS, on=("a blocked commenter",)),
+    Entry("wagtailsnippets_newsletters_newsletter:list", EDITORS),
+    Entry("wagtailsnippets_newsletters_newsletter:list_results", EDITORS),
+    Entry("wagtailsnippets_newsletters_newsletter:add", EDITORS, writes=True),
+    *(
+        Entry(
+            f"wagtailsnippets_newsletters_newsletter:{view}", EDITORS, on=NEWSLETTER, writes=True
+        )
+        for view in ("edit", "delete", "copy")
+    ),
+    *(
+        Entry(f"wagtailsnippets_newsletters_newsletter:{view}", EDITORS, on=NEWSLETTER)
+        for view in ("usage", "history", "history_results")
+    ),
     Entry("wagtailsnippets_telegram_channel:list", ONLY_SUPERUSER),
     Entry("wagtailsnippets_telegram_channel:list_results", ONLY_SUPERUSER),
     Entry("wagtailsnippets_telegram_channel:add", ONLY_SUPERUSER, writes=True),
@@ -657,6 +678,9 @@ MATRIX = [
     Entry("comments:post", "read", on=(*ARTICLES[:1], *LIVE_ARTICLES), ok=POST_ONLY, writes=True),
     Entry("comments:reply", "read", on=COMMENTS),
     Entry("ratings:rate", "read", on=(*ARTICLES[:1], *LIVE_ARTICLES), ok=POST_ONLY, writes=True),
+    Entry("newsletters:subscribe", EVERYONE, ok=POST_ONLY, writes=True),
+    Entry("newsletters:check_inbox", EVERYONE),
+    Entry("newsletters:confirm", EVERYONE, on=("a forged confirmation link",), ok=(404,)),
     # -- Feeds and sitemaps ------------------------------------------------------------
     Entry("crawlers:robots", EVERYONE),
     Entry("crawlers:sitemap_index", EVERYONE),

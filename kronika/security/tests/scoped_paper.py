@@ -46,6 +46,7 @@ from wagtail.users.models import UserProfile
 from kronika.base.models import KronikaImage, PaperSettings
 from kronika.comments.models import Block, Comment
 from kronika.news.models import ArticlePage, SectionPage
+from kronika.newsletters.models import Newsletter, PendingSignup, Subscriber
 from kronika.ratings.models import Rating
 from kronika.security.tests import scoped_translations
 from kronika.security.tests.support import (
@@ -322,6 +323,16 @@ class ScopedPaper(KronikaTestCase):
             kind=Block.Kind.EMAIL, value=marker("blocked-email") + "@example.org"
         )
         Rating.cast(cls.budget, "a-reader", 4)
+        cls.newsletter = Newsletter.objects.get(kind=Newsletter.Kind.DIGEST)
+        Subscriber.objects.create(
+            email=marker("subscriber-email") + "@example.org"
+        ).newsletters.add(cls.newsletter)
+        PendingSignup.objects.create(
+            email=marker("pending-subscriber-email") + "@example.org",
+            language="en",
+            newsletter_ids=[cls.newsletter.pk],
+            client="0" * 64,
+        )
 
     @classmethod
     def _build_admin_objects(cls):
@@ -397,6 +408,9 @@ class ScopedPaper(KronikaTestCase):
             Secret(marker("pending-commenter-email"), EDITORS),
             Secret(marker("approved-commenter-email"), EDITORS),
             Secret(marker("blocked-email"), EDITORS),
+            # Readers' addresses are shown to nobody: only the mail they asked for uses them.
+            Secret(marker("subscriber-email"), NOBODY),
+            Secret(marker("pending-subscriber-email"), NOBODY),
             # Kept to make calls and never shown again once saved, not even to its author.
             Secret(marker("bot-token"), NOBODY),
             Secret(marker("chief-email"), ONLY_SUPERUSER),
@@ -810,6 +824,10 @@ def targets_of(paper) -> list[Target]:
             rights(read=NOBODY),
         ),
         Target("a blocked commenter", {"pk": paper.block.pk}),
+        Target("a newsletter", {"pk": paper.newsletter.pk}),
+        # Signed with another key: what anyone may try, and what a real link would be
+        # but for its signature.
+        Target("a forged confirmation link", {"token": "MQ:1xafY3:forged-signature"}),
         Target("the Telegram channel", {"pk": paper.channel.pk}),
         Target(
             "a Telegram post of a Sport article",

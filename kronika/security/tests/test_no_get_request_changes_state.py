@@ -33,6 +33,7 @@ MADE_BY_SHOWING = {
     "wagtailsnippets_comments_comment:edit": EDITING,
     "wagtailsnippets_comments_block:edit": EDITING,
     "wagtailsnippets_telegram_channel:edit": EDITING,
+    "wagtailsnippets_newsletters_newsletter:edit": EDITING,
     "wagtail_2fa_device_new": {"otp_totp_totpdevice"},
 }
 
