@@ -6,7 +6,6 @@ in a message, and a GET that subscribed would subscribe whoever an attacker
 named.
 """
 
-from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -47,7 +46,7 @@ def subscribe(request):
             _("Please check the form"),
             _("You are not signed up yet. Correct what is marked below and send it again."),
         )
-    if settings.KRONIKA_COMMENTS_HONEYPOT and form.cleaned_data["website"]:
+    if form.cleaned_data["website"]:
         return render_error(
             request,
             400,
