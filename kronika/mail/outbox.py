@@ -29,6 +29,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from kronika.base.deferred import enqueue
 from kronika.email_settings import TIMEOUT_SECONDS
 from kronika.mail.models import OutgoingMail
 
@@ -83,13 +84,8 @@ def queue(message: EmailMessage, purpose: str) -> list[OutgoingMail]:
 def schedule(mail_id: int, at=None) -> None:
     from kronika.mail.tasks import send_outgoing_mail
 
-    task = send_outgoing_mail
-    if at is not None:
-        if not task.get_backend().supports_defer:
-            # A backend that cannot wait (the test suite's) leaves retries to `resume`.
-            return
-        task = task.using(run_after=at)
-    task.enqueue(mail_id)
+    # A backend that cannot wait (the test suite's) leaves retries to `resume`.
+    enqueue(send_outgoing_mail, mail_id, at=at)
 
 
 def resume() -> None:

@@ -14,6 +14,7 @@ from taggit.models import Tag
 from wagtail.models import Revision
 from wagtail.signals import page_published, page_unpublished
 
+from kronika.base.deferred import enqueue
 from kronika.news import tag_addresses, tasks
 from kronika.news.models import ArticlePage
 
@@ -52,9 +53,8 @@ def bulk_publishing(*, in_background: bool = False):
 
 
 def enqueue_publish_scheduled(when) -> None:
-    task = tasks.publish_scheduled
-    if task.get_backend().supports_defer:
-        task.using(run_after=when).enqueue()
+    # A backend that cannot wait leaves it to the worker's catch-up when it starts.
+    enqueue(tasks.publish_scheduled, at=when)
 
 
 @receiver(page_published, sender=ArticlePage)

@@ -16,6 +16,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from kronika.base.deferred import enqueue
 from kronika.telegram.bot_api import Answer, BotApi, NotSent, Uncertain
 from kronika.telegram.messages import CAPTION_LIMIT, TEXT_LIMIT, compose
 from kronika.telegram.models import Call, Channel, Delivery, Post, posts_to_telegram
@@ -97,13 +98,8 @@ def _queue(post, action) -> None:
 def schedule_drain(channel_id: int, at=None) -> None:
     from kronika.telegram.tasks import drain_channel
 
-    task = drain_channel
-    if at is not None:
-        if not task.get_backend().supports_defer:
-            # A backend that cannot wait (the test suite's) leaves retries to the next drain.
-            return
-        task = task.using(run_after=at)
-    task.enqueue(channel_id)
+    # A backend that cannot wait (the test suite's) leaves retries to the next drain.
+    enqueue(drain_channel, channel_id, at=at)
 
 
 def resume() -> None:
