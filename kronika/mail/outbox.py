@@ -26,7 +26,7 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import EmailMessage, EmailMultiAlternatives, get_connection
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import F, Q
 from django.utils import timezone
 
 from kronika.base.deferred import enqueue
@@ -121,18 +121,10 @@ def _claim(mail_id: int) -> OutgoingMail | None:
     claimable = Q(state=OutgoingMail.State.QUEUED) | Q(
         state=OutgoingMail.State.SENDING, claimed_at__lt=stale
     )
-    claimed = (
-        OutgoingMail.objects.filter(claimable, pk=mail_id, not_before__lte=now).update(
-            state=OutgoingMail.State.SENDING, claimed_at=now
-        )
-        == 1
+    claimed = OutgoingMail.objects.filter(claimable, pk=mail_id, not_before__lte=now).update(
+        state=OutgoingMail.State.SENDING, claimed_at=now, attempts=F("attempts") + 1
     )
-    if not claimed:
-        return None
-    mail = OutgoingMail.objects.get(pk=mail_id)
-    mail.attempts += 1
-    mail.save(update_fields=["attempts"])
-    return mail
+    return OutgoingMail.objects.get(pk=mail_id) if claimed else None
 
 
 def _message(mail: OutgoingMail) -> EmailMultiAlternatives:
