@@ -25,6 +25,18 @@ from kronika.base.views import render_error
 MAX_ID = 2**63 - 1
 
 
+class Refused(Exception):
+    """A reader's post turned away before anything is stored: the status and the
+    words of the page that says so, and when to try again (Retry-After)."""
+
+    def __init__(self, status: int, title: str, message: str, retry_after: int | None = None):
+        super().__init__(message)
+        self.status = status
+        self.title = title
+        self.message = message
+        self.retry_after = retry_after
+
+
 def client_ip(request) -> str:
     """The reader's address, taken from X-Forwarded-For only as far as proxies are trusted."""
     address = request.META.get("REMOTE_ADDR", "")

@@ -14,19 +14,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kronika.base.readers import Refused
 from kronika.comments.models import Block, Comment
 from kronika.comments.policy import CommentSettings, Moderation
 from kronika.comments.text import count_links
 from kronika.news.models import ArticlePage
-
-
-class Refused(Exception):
-    def __init__(self, status: int, title: str, message: str, retry_after: int | None = None):
-        super().__init__(message)
-        self.status = status
-        self.title = title
-        self.message = message
-        self.retry_after = retry_after
 
 
 @dataclass

@@ -7,6 +7,7 @@ from django.utils.translation import gettext as _
 from kronika.base.reader_methods import only_get_and_head
 from kronika.base.readers import (
     MAX_ID,
+    Refused,
     article_cookie,
     client_fingerprint,
     reader_form_post,
@@ -16,7 +17,7 @@ from kronika.base.views import render_error
 from kronika.comments.forms import CommentForm
 from kronika.comments.models import Comment
 from kronika.comments.policy import CommentSettings, comments_open
-from kronika.comments.posting import Refused, Submission, submit
+from kronika.comments.posting import Submission, submit
 from kronika.news.models import ArticlePage
 
 PENDING_COOKIE = "kronika_pending"

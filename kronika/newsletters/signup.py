@@ -29,23 +29,13 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from kronika.base.readers import Refused
 from kronika.mail.outbox import PURPOSE
 from kronika.newsletters.models import Newsletter, PendingSignup, Subscriber
 
 CONFIRM_HOURS = 48
 MAIL_EVERY = timedelta(hours=1)
 SALT = "kronika.newsletters.confirm"
-
-
-class Refused(Exception):
-    """A sign-up refused: the status and the words of its page, and when to try again."""
-
-    def __init__(self, status: int, title: str, message: str, retry_after: int | None = None):
-        super().__init__(message)
-        self.status = status
-        self.title = title
-        self.message = message
-        self.retry_after = retry_after
 
 
 def request(

@@ -16,7 +16,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from kronika.base.models import PaperSettings
 from kronika.base.reader_methods import only_get_and_head
-from kronika.base.readers import client_fingerprint, reader_form_post
+from kronika.base.readers import Refused, client_fingerprint, reader_form_post
 from kronika.base.views import render_error
 from kronika.newsletters import signup
 from kronika.newsletters.forms import SignupForm, offered_in
@@ -67,7 +67,7 @@ def subscribe(request):
             language,
             PaperSettings.for_request(request).name,
         )
-    except signup.Refused as refusal:
+    except Refused as refusal:
         return _form_page(
             request, form, refusal.status, refusal.title, refusal.message, refusal.retry_after
         )

@@ -12,7 +12,8 @@ from types import SimpleNamespace
 
 from django.test import SimpleTestCase
 
-from kronika.comments.posting import Refused, check_words
+from kronika.base.readers import Refused
+from kronika.comments.posting import check_words
 from kronika.comments.text import count_links, render_body
 from kronika.security.tests.slow_inputs import SHAPES, seconds
 
